@@ -1,0 +1,134 @@
+//! Diagnostics as data: what is wrong, where, why, and how to fix it.
+//!
+//! Loaders and rules only *push* [`Diagnostic`]s; printing lives in [`human`] and [`json`].
+
+pub mod human;
+pub mod json;
+
+use crate::source::Span;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A span with a short message, drawn under the source line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable code such as `S003` or `C012`; `oner explain` knows each one.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// What is wrong, lower case, no final period (like rustc).
+    pub message: String,
+    /// Where it is wrong; `None` only for problems with the file as a whole.
+    pub primary: Option<Label>,
+    /// Other places that explain the problem ("the door was closed here").
+    pub secondary: Vec<Label>,
+    /// Why it matters.
+    pub note: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            note: None,
+            help: None,
+        }
+    }
+
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Error, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Warning, message)
+    }
+
+    pub fn at(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.primary = Some(Label {
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn also(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.secondary.push(Label {
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Sort key that gives reports in file order, then by code, for stable output.
+    pub fn sort_key(&self) -> (usize, usize, &'static str, &str) {
+        let span = self.primary.as_ref().map(|l| l.span).unwrap_or_default();
+        (span.start, span.end, self.code, &self.message)
+    }
+}
+
+/// Sorts diagnostics into file order and drops exact duplicates.
+pub fn sort_and_dedup(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+}
+
+/// Counts of errors and warnings, for the summary line and the exit code.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Tally {
+    pub fn of(diagnostics: &[Diagnostic]) -> Tally {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        Tally {
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+
+    pub fn add(&mut self, other: Tally) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+    }
+}

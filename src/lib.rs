@@ -1,0 +1,16 @@
+//! oner: plan, check and draw one-take scenes.
+//!
+//! The pipeline: [`source`] text → [`raw`] serde mirror → [`load`] (resolve ids, build the
+//! set graph, collect diagnostics) → [`model::Scene`] → rules and renderers.
+//! See ARCHITECTURE.md for the map.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod geometry;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod raw;
+pub mod rules;
+pub mod source;
+pub mod time;

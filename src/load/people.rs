@@ -1,0 +1,216 @@
+//! Resolving the cast, the crew and the props.
+
+use super::codes;
+use super::resolver::{Namespace, Resolver};
+use super::set::ResolvedSet;
+use crate::diagnostic::Diagnostic;
+use crate::locate::SourcePath;
+use crate::model::{
+    CameraSpec, FacingTarget, MarkId, Person, PersonId, Prop, PropId, PropPlace, Role,
+};
+use crate::raw;
+
+/// Default body radius of a performer, metres.
+pub const CAST_RADIUS: f64 = 0.25;
+/// Default body radius of a crew member without a rig, metres.
+pub const CREW_RADIUS: f64 = 0.3;
+/// Default radius of a camera with its operator, metres.
+pub const CAMERA_RADIUS: f64 = 0.45;
+/// Default top speed of a performer (a run), metres per second.
+pub const CAST_TOP_SPEED: f64 = 4.0;
+/// Default top speed of crew without a rig, metres per second.
+pub const CREW_TOP_SPEED: f64 = 2.0;
+/// Super 35 sensor width, millimetres.
+pub const SUPER35_MM: f64 = 24.89;
+
+pub struct ResolvedPeople {
+    pub people: Vec<Person>,
+    pub ids: Namespace<PersonId>,
+}
+
+pub struct ResolvedProps {
+    pub props: Vec<Prop>,
+    pub ids: Namespace<PropId>,
+}
+
+fn colour(text: &str, r: &mut Resolver, path: &SourcePath) -> String {
+    let hex = text.strip_prefix('#').unwrap_or("");
+    if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return format!("#{}", hex.to_ascii_lowercase());
+    }
+    let d = Diagnostic::error(codes::BAD_VALUE, format!("`{text}` is not a colour"))
+        .at(r.spans.span(path), "expected `#rrggbb`")
+        .help("write the colour as six hex digits, e.g. `\"#c0392b\"`");
+    r.push(d);
+    "#000000".into()
+}
+
+pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> ResolvedPeople {
+    let mut ids = Namespace::new("person");
+    let cast_path = SourcePath::root().field("cast");
+    let crew_path = SourcePath::root().field("crew");
+    let cast_ok = r.declare_map(&mut ids, &raw.cast, &cast_path, PersonId::from_index);
+    let offset = raw.cast.0.len();
+    let crew_ok = r.declare_map(&mut ids, &raw.crew, &crew_path, |i| {
+        PersonId::from_index(offset + i)
+    });
+    let _ = (cast_ok, crew_ok);
+
+    let mut people = Vec::new();
+    for (id, c) in &raw.cast.0 {
+        let p = cast_path.key(id);
+        let starts_at = r
+            .lookup(&set.mark_ids, &c.starts_at, &p.field("starts_at"))
+            .unwrap_or(MarkId(0));
+        let radius = c
+            .radius
+            .and_then(|v| r.number(v, &p.field("radius"), 0.05..=3.0, "body radius", "m"));
+        let top_speed = c
+            .top_speed
+            .and_then(|v| r.number(v, &p.field("top_speed"), 0.05..=15.0, "top speed", "m/s"));
+        people.push(Person {
+            id: id.clone(),
+            name: c.name.clone(),
+            role: Role::Cast {
+                played_by: c.played_by.clone(),
+            },
+            colour: colour(&c.colour, r, &p.field("colour")),
+            starts_at,
+            facing: None,
+            in_costume: true,
+            radius: radius.unwrap_or(CAST_RADIUS),
+            top_speed: top_speed.unwrap_or(CAST_TOP_SPEED),
+            path: p,
+        });
+    }
+    for (id, c) in &raw.crew.0 {
+        let p = crew_path.key(id);
+        let role = match &c.role {
+            raw::CrewRole::Camera {
+                rig,
+                lens_mm,
+                sensor_mm,
+            } => {
+                let rp = p.field("role");
+                let lens = r.number(
+                    *lens_mm,
+                    &rp.field("lens_mm"),
+                    4.0..=1200.0,
+                    "focal length",
+                    "mm",
+                );
+                let sensor = sensor_mm.and_then(|s| {
+                    r.number(s, &rp.field("sensor_mm"), 1.0..=100.0, "sensor width", "mm")
+                });
+                Role::Camera(CameraSpec {
+                    rig: *rig,
+                    lens_mm: lens.unwrap_or(24.0),
+                    sensor_mm: sensor.unwrap_or(SUPER35_MM),
+                })
+            }
+            raw::CrewRole::Boom => Role::Boom,
+            raw::CrewRole::FocusPuller => Role::FocusPuller,
+            raw::CrewRole::Other(what) => Role::Other(what.clone()),
+        };
+        let (default_radius, default_speed, default_colour) = match &role {
+            Role::Camera(spec) => (CAMERA_RADIUS, spec.rig.top_speed(), "#1f2937"),
+            Role::Boom => (CREW_RADIUS, CREW_TOP_SPEED, "#6b7280"),
+            _ => (CREW_RADIUS, CREW_TOP_SPEED, "#8b8f98"),
+        };
+        let starts_at = r
+            .lookup(&set.mark_ids, &c.starts_at, &p.field("starts_at"))
+            .unwrap_or(MarkId(0));
+        let radius = c
+            .radius
+            .and_then(|v| r.number(v, &p.field("radius"), 0.05..=3.0, "body radius", "m"));
+        let top_speed = c
+            .top_speed
+            .and_then(|v| r.number(v, &p.field("top_speed"), 0.05..=15.0, "top speed", "m/s"));
+        let colour = match &c.colour {
+            Some(text) => colour(text, r, &p.field("colour")),
+            None => default_colour.to_string(),
+        };
+        people.push(Person {
+            id: id.clone(),
+            name: c.name.clone().unwrap_or_else(|| id.clone()),
+            role,
+            colour,
+            starts_at,
+            facing: None,
+            in_costume: c.in_costume,
+            radius: radius.unwrap_or(default_radius),
+            top_speed: top_speed.unwrap_or(default_speed),
+            path: p,
+        });
+    }
+    // Facing can name anyone, so it is resolved once everyone is known.
+    for (i, (_, c)) in raw.crew.0.iter().enumerate() {
+        if let Some(target) = &c.facing {
+            let path = crew_path.key(&raw.crew.0[i].0).field("facing");
+            people[offset + i].facing = facing_target(target, set, &ids, r, &path);
+        }
+    }
+    ResolvedPeople { people, ids }
+}
+
+/// A mark or a person, as `facing` and camera framing accept.
+pub fn facing_target(
+    id: &str,
+    set: &ResolvedSet,
+    people: &Namespace<PersonId>,
+    r: &mut Resolver,
+    path: &SourcePath,
+) -> Option<FacingTarget> {
+    if let Some(mark) = set.mark_ids.get(id) {
+        return Some(FacingTarget::Mark(mark));
+    }
+    if let Some(person) = people.get(id) {
+        return Some(FacingTarget::Person(person));
+    }
+    let known: Vec<&str> = set.mark_ids.names().chain(people.names()).collect();
+    r.unknown("mark or person", id, known.iter().copied(), path);
+    None
+}
+
+pub fn resolve_props(
+    raw: &raw::Scene,
+    set: &ResolvedSet,
+    people: &ResolvedPeople,
+    r: &mut Resolver,
+) -> ResolvedProps {
+    let mut ids = Namespace::new("prop");
+    let path = SourcePath::root().field("props");
+    r.declare_map(&mut ids, &raw.props, &path, PropId::from_index);
+    let props = raw
+        .props
+        .0
+        .iter()
+        .map(|(id, prop)| {
+            let p = path.key(id);
+            let at = p.field("starts").index(0);
+            let starts = match &prop.starts {
+                raw::PropPlace::OnMark(mark) => {
+                    r.lookup(&set.mark_ids, mark, &at).map(PropPlace::OnMark)
+                }
+                raw::PropPlace::On(furniture) => match set.place_ids.get(furniture) {
+                    Some(crate::model::PlaceRef::Furniture(f)) => Some(PropPlace::On(f)),
+                    Some(crate::model::PlaceRef::Mark(m)) => Some(PropPlace::OnMark(m)),
+                    _ => {
+                        r.unknown("furniture", furniture, set.place_ids.names(), &at);
+                        None
+                    }
+                },
+                raw::PropPlace::HeldBy(who) => {
+                    r.lookup(&people.ids, who, &at).map(PropPlace::HeldBy)
+                }
+            };
+            Prop {
+                id: id.clone(),
+                name: prop.name.clone(),
+                starts: starts.unwrap_or(PropPlace::OnMark(MarkId(0))),
+                path: p,
+            }
+        })
+        .collect();
+    ResolvedProps { props, ids }
+}

@@ -1,0 +1,410 @@
+//! Resolving beats and timeline events.
+
+use super::codes;
+use super::people::{ResolvedPeople, ResolvedProps};
+use super::resolver::Resolver;
+use super::set::ResolvedSet;
+use crate::diagnostic::Diagnostic;
+use crate::locate::SourcePath;
+use crate::model::{Action, Beat, CameraMove, Event, Move, Pace, PersonId, PlaceRef};
+use crate::raw;
+use crate::time::Time;
+
+pub fn resolve_beats(raw: &raw::Scene, r: &mut Resolver) -> Vec<Beat> {
+    let mut beats: Vec<Beat> = raw
+        .beats
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let p = SourcePath::root().field("beats").index(i);
+            let at = r.time(&b.at, &p.field("at"), "beat time")?;
+            Some(Beat {
+                title: b.title.clone(),
+                at,
+                notes: b.notes.clone(),
+                path: p,
+            })
+        })
+        .collect();
+    beats.sort_by_key(|b| b.at);
+    beats
+}
+
+struct Context<'a> {
+    set: &'a ResolvedSet,
+    people: &'a ResolvedPeople,
+    props: &'a ResolvedProps,
+}
+
+pub fn resolve_events(
+    raw: &raw::Scene,
+    set: &ResolvedSet,
+    people: &ResolvedPeople,
+    props: &ResolvedProps,
+    r: &mut Resolver,
+) -> Vec<Event> {
+    let cx = Context { set, people, props };
+    raw.timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let p = SourcePath::root().field("timeline").index(i);
+            let at = r.time(&e.at, &p.field("at"), "event time");
+            let action = action(&e.action, at, &cx, r, &p.field("do"));
+            Some(Event {
+                at: at?,
+                action: action?,
+                note: e.note.clone(),
+                path: p,
+            })
+        })
+        .collect()
+}
+
+fn person(cx: &Context, r: &mut Resolver, id: &str, path: &SourcePath) -> Option<PersonId> {
+    r.lookup(&cx.people.ids, id, path)
+}
+
+fn prop(
+    cx: &Context,
+    r: &mut Resolver,
+    id: &str,
+    path: &SourcePath,
+) -> Option<crate::model::PropId> {
+    r.lookup(&cx.props.ids, id, path)
+}
+
+/// A place a prop can be put: a mark or furniture; with `people`, a person too.
+fn place(
+    cx: &Context,
+    r: &mut Resolver,
+    id: &str,
+    path: &SourcePath,
+    people: bool,
+) -> Option<PlaceRef> {
+    if let Some(place) = cx.set.place_ids.get(id) {
+        return Some(place);
+    }
+    if people && let Some(person) = cx.people.ids.get(id) {
+        return Some(PlaceRef::Person(person));
+    }
+    let kind = if people {
+        "mark, furniture or person"
+    } else {
+        "mark or furniture"
+    };
+    let mut known: Vec<&str> = cx.set.place_ids.names().collect();
+    if people {
+        known.extend(cx.people.ids.names());
+    }
+    r.unknown(kind, id, known.iter().copied(), path);
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn travel(
+    cx: &Context,
+    r: &mut Resolver,
+    who: PersonId,
+    to: &str,
+    via: &[String],
+    arrive: &Option<String>,
+    pace: Option<raw::Pace>,
+    at: Option<Time>,
+    p: &SourcePath,
+) -> Option<Move> {
+    let to = r.lookup(&cx.set.mark_ids, to, &p.field("to"));
+    let via: Vec<_> = via
+        .iter()
+        .enumerate()
+        .map(|(i, d)| r.lookup(&cx.set.door_ids, d, &p.field("via").index(i)))
+        .collect();
+    let arrive = match arrive {
+        Some(text) => Some(r.time(text, &p.field("arrive"), "arrival time")?),
+        None => None,
+    };
+    if let (Some(arrive), Some(at)) = (arrive, at)
+        && arrive <= at
+    {
+        let d = Diagnostic::error(
+            codes::BAD_VALUE,
+            format!("the move arrives at {arrive}, not after it starts at {at}"),
+        )
+        .at(
+            r.spans.span(&p.field("arrive")),
+            "arrival must be later than the event time",
+        )
+        .help("give the time the mover reaches the mark, after the event's `at`");
+        r.push(d);
+        return None;
+    }
+    let pace = match pace {
+        None | Some(raw::Pace::Walk) => Pace::Walk,
+        Some(raw::Pace::Run) => Pace::Run,
+        Some(raw::Pace::Speed(v)) => {
+            Pace::Speed(r.number(v, &p.field("pace").index(0), 0.05..=15.0, "pace", "m/s")?)
+        }
+    };
+    Some(Move {
+        who,
+        to: to?,
+        via: via.into_iter().collect::<Option<Vec<_>>>()?,
+        arrive,
+        pace,
+    })
+}
+
+fn action(
+    raw: &raw::Action,
+    at: Option<Time>,
+    cx: &Context,
+    r: &mut Resolver,
+    p: &SourcePath,
+) -> Option<Action> {
+    use raw::Action as A;
+    Some(match raw {
+        A::Move {
+            who,
+            to,
+            via,
+            arrive,
+            pace,
+        } => {
+            let who = person(cx, r, who, &p.field("who"));
+            let m = travel(
+                cx,
+                r,
+                who.unwrap_or(PersonId(0)),
+                to,
+                via,
+                arrive,
+                *pace,
+                at,
+                p,
+            );
+            Action::Move(Move { who: who?, ..m? })
+        }
+        A::Door { door, action, by } => Action::Door {
+            door: r.lookup(&cx.set.door_ids, door, &p.field("door"))?,
+            action: *action,
+            by: person(cx, r, by, &p.field("by"))?,
+        },
+        A::Take { who, prop: id } => Action::Take {
+            who: person(cx, r, who, &p.field("who"))?,
+            prop: prop(cx, r, id, &p.field("prop"))?,
+        },
+        A::Put { who, prop: id, on } => {
+            let who = person(cx, r, who, &p.field("who"));
+            let prop = prop(cx, r, id, &p.field("prop"));
+            let on = place(cx, r, on, &p.field("on"), false);
+            Action::Put {
+                who: who?,
+                prop: prop?,
+                on: on?,
+            }
+        }
+        A::Give { from, to, prop: id } => {
+            let from = person(cx, r, from, &p.field("from"));
+            let to = person(cx, r, to, &p.field("to"));
+            let prop = prop(cx, r, id, &p.field("prop"));
+            Action::Give {
+                from: from?,
+                to: to?,
+                prop: prop?,
+            }
+        }
+        A::Throw { who, prop: id, to } => {
+            let who = person(cx, r, who, &p.field("who"));
+            let prop = prop(cx, r, id, &p.field("prop"));
+            let to = place(cx, r, to, &p.field("to"), true);
+            Action::Throw {
+                who: who?,
+                prop: prop?,
+                to: to?,
+            }
+        }
+        A::Break { who, prop: id } => {
+            let who = person(cx, r, who, &p.field("who"));
+            let prop = prop(cx, r, id, &p.field("prop"));
+            Action::Break {
+                who: who?,
+                prop: prop?,
+            }
+        }
+        A::Line {
+            who,
+            says,
+            until,
+            on_camera,
+        } => {
+            let who = person(cx, r, who, &p.field("who"));
+            let until = match until {
+                Some(text) => {
+                    let until = r.time(text, &p.field("until"), "end of the line")?;
+                    if let Some(at) = at
+                        && until < at
+                    {
+                        let d = Diagnostic::error(
+                            codes::BAD_VALUE,
+                            format!("the line ends at {until}, before it starts at {at}"),
+                        )
+                        .at(r.spans.span(&p.field("until")), "ends before it begins")
+                        .help("`until` is the time the line ends; make it later than `at`");
+                        r.push(d);
+                        return None;
+                    }
+                    Some(until)
+                }
+                None => None,
+            };
+            Action::Line {
+                who: who?,
+                says: says.clone(),
+                until,
+                on_camera: *on_camera,
+            }
+        }
+        A::Camera {
+            who,
+            to,
+            via,
+            arrive,
+            frame,
+            lens_mm,
+        } => {
+            let camera = camera(cx, r, who.as_deref(), p)?;
+            let travel = match to {
+                Some(to) => Some(travel(cx, r, camera, to, via, arrive, None, at, p)?),
+                None => {
+                    if !via.is_empty() || arrive.is_some() {
+                        let d = Diagnostic::error(
+                            codes::BAD_VALUE,
+                            "a camera event has `via` or `arrive` but no `to`",
+                        )
+                        .at(r.spans.span(p), "no destination")
+                        .help("add `to: \"<mark>\"`, or remove `via` and `arrive`");
+                        r.push(d);
+                    }
+                    None
+                }
+            };
+            let frame: Vec<_> = frame
+                .iter()
+                .enumerate()
+                .map(|(i, f)| person(cx, r, f, &p.field("frame").index(i)))
+                .collect();
+            let lens_mm = match lens_mm {
+                Some(v) => {
+                    Some(r.number(*v, &p.field("lens_mm"), 4.0..=1200.0, "focal length", "mm")?)
+                }
+                None => None,
+            };
+            Action::Camera(CameraMove {
+                camera,
+                travel,
+                frame: frame.into_iter().collect::<Option<Vec<_>>>()?,
+                lens_mm,
+            })
+        }
+        A::Cue {
+            dept,
+            number,
+            what,
+            standby,
+            strikes,
+            on_slam,
+        } => {
+            let standby = match standby {
+                Some(text) => Some(r.time(text, &p.field("standby"), "standby time")?),
+                None => None,
+            };
+            if let (Some(standby), Some(at)) = (standby, at)
+                && standby > at
+            {
+                let d = Diagnostic::error(
+                    codes::BAD_VALUE,
+                    format!("standby at {standby} comes after the cue at {at}"),
+                )
+                .at(r.spans.span(&p.field("standby")), "standby must come first")
+                .note("`standby` is the absolute time the department is warned, before the GO")
+                .help("give an earlier time, e.g. a few seconds before the cue");
+                r.push(d);
+            }
+            let strikes = match strikes {
+                Some(w) => Some(r.lookup(&cx.set.wild_wall_ids, w, &p.field("strikes"))?),
+                None => None,
+            };
+            let on_slam = match on_slam {
+                Some(d) => Some(r.lookup(&cx.set.door_ids, d, &p.field("on_slam"))?),
+                None => None,
+            };
+            if number.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                let d = Diagnostic::error(codes::BAD_VALUE, "empty cue number")
+                    .at(r.spans.span(&p.field("number")), "empty")
+                    .help("remove `number` to have one assigned, or write one such as `\"4\"` or `\"2.5\"`");
+                r.push(d);
+            }
+            Action::Cue {
+                dept: *dept,
+                number: number.clone(),
+                what: what.clone(),
+                standby,
+                strikes,
+                on_slam,
+            }
+        }
+    })
+}
+
+/// The camera a camera event is about: the one named, or the only camera of the scene.
+fn camera(cx: &Context, r: &mut Resolver, who: Option<&str>, p: &SourcePath) -> Option<PersonId> {
+    let cameras: Vec<PersonId> = cx
+        .people
+        .ids
+        .names()
+        .filter_map(|n| cx.people.ids.get(n))
+        .filter(|id| {
+            cx.people
+                .people
+                .get(id.index())
+                .is_some_and(|p| p.camera().is_some())
+        })
+        .collect();
+    match who {
+        Some(name) => {
+            let id = person(cx, r, name, &p.field("who"))?;
+            if !cameras.contains(&id) {
+                let d = Diagnostic::error(codes::BAD_VALUE, format!("`{name}` is not a camera"))
+                    .at(
+                        r.spans.span(&p.field("who")),
+                        "camera events move and frame a camera",
+                    )
+                    .help(
+                        "name a crew member with `role: Camera(…)`, or use `Move` for anyone else",
+                    );
+                r.push(d);
+                return None;
+            }
+            Some(id)
+        }
+        None if cameras.len() == 1 => Some(cameras[0]),
+        None => {
+            let (label, help) = if cameras.is_empty() {
+                (
+                    "the scene has no camera",
+                    "add a crew member with `role: Camera(rig: Steadicam, lens_mm: 24.0)`",
+                )
+            } else {
+                (
+                    "the scene has several cameras",
+                    "say which with `who: \"<camera id>\"`",
+                )
+            };
+            let d = Diagnostic::error(codes::BAD_VALUE, "a camera event names no camera")
+                .at(r.spans.span(p), label)
+                .help(help);
+            r.push(d);
+            None
+        }
+    }
+}

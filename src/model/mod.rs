@@ -1,0 +1,377 @@
+//! The resolved scene: every id is a typed handle into a `Vec`, every number finite and in
+//! range, every place inside its room. Built only by [`crate::load`]; everything after the
+//! loader (simulation, rules, renderers) can rely on it without checking again.
+
+mod event;
+mod set_graph;
+
+pub use crate::raw::{Department, DoorAction, DoorKind, DoorState, Hinge, Rig};
+pub use event::{Action, CameraMove, Event, Move, Pace, PlaceRef, PropPlace};
+pub use set_graph::SetGraph;
+
+use crate::geometry::{Point, Polygon, Segment};
+use crate::locate::SourcePath;
+use crate::time::{FrameRate, Time};
+
+macro_rules! handle {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+
+            pub fn from_index(index: usize) -> $name {
+                $name(index as u32)
+            }
+        }
+    )*};
+}
+
+handle!(
+    /// A room of the set (a node of the set graph).
+    RoomId,
+    /// A door, opening, arch or window (an edge of the set graph).
+    DoorId,
+    WildWallId,
+    FurnitureId,
+    PracticalId,
+    MarkId,
+    /// A member of the cast or the crew.
+    PersonId,
+    PropId,
+    BeatId,
+    /// An event of the timeline, in file order.
+    EventId,
+);
+
+#[derive(Debug)]
+pub struct Scene {
+    pub title: String,
+    pub notes: String,
+    pub frame_rate: FrameRate,
+    pub length: Time,
+    /// Per-scene rule levels as written (`allow`, `warn`, `deny`), checked by the rules layer.
+    pub rule_levels: Vec<RuleLevel>,
+    pub rooms: Vec<Room>,
+    pub doors: Vec<Door>,
+    pub wild_walls: Vec<WildWall>,
+    pub furniture: Vec<Furniture>,
+    pub practicals: Vec<Practical>,
+    pub marks: Vec<Mark>,
+    /// Cast first, then crew, each in file order.
+    pub people: Vec<Person>,
+    pub props: Vec<Prop>,
+    /// In time order.
+    pub beats: Vec<Beat>,
+    /// In file order (which a rule checks is time order).
+    pub events: Vec<Event>,
+    /// Solid wall pieces and wild walls: room outlines less the door gaps, each piece once.
+    pub walls: Vec<Wall>,
+    pub graph: SetGraph,
+}
+
+/// A rule level set in the scene file.
+#[derive(Debug, Clone)]
+pub struct RuleLevel {
+    pub rule: String,
+    pub level: crate::rules::Level,
+    pub path: SourcePath,
+}
+
+#[derive(Debug)]
+pub struct Room {
+    pub id: String,
+    pub name: String,
+    pub outline: Polygon,
+    /// The studio floor beyond the set (seen only in a reveal).
+    pub offstage: bool,
+    pub path: SourcePath,
+}
+
+#[derive(Debug)]
+pub struct Door {
+    pub id: String,
+    pub name: String,
+    pub kind: DoorKind,
+    pub rooms: [RoomId; 2],
+    /// Centre of the doorway, metres.
+    pub at: Point,
+    /// Clear width, metres.
+    pub width: f64,
+    /// The gap in the wall, from jamb to jamb.
+    pub gap: Segment,
+    pub hinge: Hinge,
+    pub swings_into: RoomId,
+    pub initial: DoorState,
+    pub path: SourcePath,
+}
+
+impl Door {
+    /// Doors, openings and arches can be walked through; windows cannot.
+    pub fn is_passage(&self) -> bool {
+        self.kind != DoorKind::Window
+    }
+
+    /// Only hinged doors open, close, slam and lock.
+    pub fn has_leaf(&self) -> bool {
+        self.kind == DoorKind::Door
+    }
+
+    pub fn other_room(&self, room: RoomId) -> RoomId {
+        if self.rooms[0] == room {
+            self.rooms[1]
+        } else {
+            self.rooms[0]
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct WildWall {
+    pub id: String,
+    pub name: String,
+    pub segment: Segment,
+    /// The rooms on either side (one for an outer wall).
+    pub rooms: Vec<RoomId>,
+    pub path: SourcePath,
+}
+
+#[derive(Debug)]
+pub struct Furniture {
+    pub id: String,
+    pub name: String,
+    pub room: RoomId,
+    pub outline: Polygon,
+    pub blocks_view: bool,
+    pub path: SourcePath,
+}
+
+#[derive(Debug)]
+pub struct Practical {
+    pub id: String,
+    pub name: String,
+    pub room: RoomId,
+    pub at: Point,
+    pub path: SourcePath,
+}
+
+#[derive(Debug)]
+pub struct Mark {
+    pub id: String,
+    pub room: RoomId,
+    pub at: Point,
+    pub note: Option<String>,
+    pub path: SourcePath,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CameraSpec {
+    pub rig: Rig,
+    /// Focal length at the start of the take, millimetres.
+    pub lens_mm: f64,
+    /// Sensor width, millimetres.
+    pub sensor_mm: f64,
+}
+
+impl CameraSpec {
+    /// Horizontal angle of view in radians: 2·atan(sensor / (2 × focal length)).
+    pub fn field_of_view(sensor_mm: f64, lens_mm: f64) -> f64 {
+        2.0 * (sensor_mm / (2.0 * lens_mm)).atan()
+    }
+}
+
+impl Rig {
+    /// Width of the rig with its operator, metres: what must fit through a doorway.
+    pub fn width(self) -> f64 {
+        match self {
+            Rig::Handheld => 0.6,
+            Rig::Steadicam => 0.9,
+            Rig::Gimbal => 0.7,
+            Rig::Dolly => 1.0,
+        }
+    }
+
+    /// Top speed, metres per second.
+    pub fn top_speed(self) -> f64 {
+        match self {
+            Rig::Handheld => 2.5,
+            Rig::Steadicam => 1.6,
+            Rig::Gimbal => 2.0,
+            Rig::Dolly => 1.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    Cast { played_by: Option<String> },
+    Camera(CameraSpec),
+    Boom,
+    FocusPuller,
+    Other(String),
+}
+
+impl Role {
+    pub fn is_crew(&self) -> bool {
+        !matches!(self, Role::Cast { .. })
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Role::Cast { .. } => "cast".into(),
+            Role::Camera(spec) => format!("camera ({:?})", spec.rig).to_lowercase(),
+            Role::Boom => "boom operator".into(),
+            Role::FocusPuller => "focus puller".into(),
+            Role::Other(what) => what.clone(),
+        }
+    }
+}
+
+/// What a person faces when they are not moving: a mark or another person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FacingTarget {
+    Mark(MarkId),
+    Person(PersonId),
+}
+
+#[derive(Debug)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    /// `#rrggbb`, lower case.
+    pub colour: String,
+    pub starts_at: MarkId,
+    pub facing: Option<FacingTarget>,
+    /// Dressed as part of the scene: may be seen by the camera.
+    pub in_costume: bool,
+    /// Body radius, metres.
+    pub radius: f64,
+    /// Metres per second.
+    pub top_speed: f64,
+    pub path: SourcePath,
+}
+
+impl Person {
+    pub fn camera(&self) -> Option<CameraSpec> {
+        match self.role {
+            Role::Camera(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
+    pub fn is_crew(&self) -> bool {
+        self.role.is_crew()
+    }
+}
+
+#[derive(Debug)]
+pub struct Prop {
+    pub id: String,
+    pub name: String,
+    pub starts: PropPlace,
+    pub path: SourcePath,
+}
+
+#[derive(Debug)]
+pub struct Beat {
+    pub title: String,
+    pub at: Time,
+    pub notes: Option<String>,
+    pub path: SourcePath,
+}
+
+/// A straight piece of wall. Door gaps are not walls; they live on [`Door::gap`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wall {
+    pub segment: Segment,
+    /// Set for a wild wall, which a cue can strike.
+    pub wild: Option<WildWallId>,
+}
+
+impl Department {
+    pub const ALL: [Department; 6] = [
+        Department::Lighting,
+        Department::Sound,
+        Department::Camera,
+        Department::StageManagement,
+        Department::Props,
+        Department::Effects,
+    ];
+
+    /// The abbreviation crews call: LX, SQ, CAM, SM, PROPS, FX.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Department::Lighting => "LX",
+            Department::Sound => "SQ",
+            Department::Camera => "CAM",
+            Department::StageManagement => "SM",
+            Department::Props => "PROPS",
+            Department::Effects => "FX",
+        }
+    }
+}
+
+impl Scene {
+    pub fn person_by_id(&self, id: &str) -> Option<PersonId> {
+        self.people
+            .iter()
+            .position(|p| p.id == id)
+            .map(PersonId::from_index)
+    }
+
+    pub fn person(&self, id: PersonId) -> &Person {
+        &self.people[id.index()]
+    }
+
+    pub fn mark(&self, id: MarkId) -> &Mark {
+        &self.marks[id.index()]
+    }
+
+    pub fn room(&self, id: RoomId) -> &Room {
+        &self.rooms[id.index()]
+    }
+
+    pub fn door(&self, id: DoorId) -> &Door {
+        &self.doors[id.index()]
+    }
+
+    pub fn prop(&self, id: PropId) -> &Prop {
+        &self.props[id.index()]
+    }
+
+    /// Cameras, in file order.
+    pub fn cameras(&self) -> impl Iterator<Item = PersonId> + '_ {
+        self.people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.camera().is_some())
+            .map(|(i, _)| PersonId::from_index(i))
+    }
+
+    /// The room that contains `p`, preferring set rooms over offstage floor.
+    pub fn room_at(&self, p: Point) -> Option<RoomId> {
+        let mut found = None;
+        for (i, room) in self.rooms.iter().enumerate() {
+            if room.outline.contains(p) {
+                if room.outline.strictly_contains(p) {
+                    return Some(RoomId::from_index(i));
+                }
+                found = found.or(Some(RoomId::from_index(i)));
+            }
+        }
+        found
+    }
+
+    /// The beat running at `t`, if the take has beats and `t` is not before the first.
+    pub fn beat_at(&self, t: Time) -> Option<BeatId> {
+        self.beats
+            .iter()
+            .rposition(|b| b.at <= t)
+            .map(BeatId::from_index)
+    }
+}

@@ -1,0 +1,410 @@
+//! The raw serde mirror of a scene file: exactly what the RON says, nothing resolved.
+//!
+//! Every id is still a `String` that may name nothing; every number may be NaN. The
+//! [`crate::load`] pass turns this into a [`crate::model::Scene`] or diagnostics.
+//! Field names here *are* the file format: change them only together with `docs/format.md`.
+
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A point on the floor plan, in metres: x to the right, y down the page.
+pub type RawPoint = (f64, f64);
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scene {
+    pub title: String,
+    #[serde(default)]
+    pub notes: String,
+    /// Frames per second: 23.976, 24, 25, 29.97, 30, 50, 59.94 or 60.
+    pub frame_rate: f64,
+    /// Length of the take, as a time string.
+    pub length: String,
+    /// Rule codes or names silenced for this scene.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// Rule codes or names that are errors for this scene.
+    #[serde(default)]
+    pub deny: Vec<String>,
+    /// Rule codes or names that are warnings for this scene.
+    #[serde(default)]
+    pub warn: Vec<String>,
+    pub set: Set,
+    #[serde(default)]
+    pub cast: IdMap<CastMember>,
+    #[serde(default)]
+    pub crew: IdMap<CrewMember>,
+    #[serde(default)]
+    pub props: IdMap<Prop>,
+    #[serde(default)]
+    pub beats: Vec<Beat>,
+    #[serde(default)]
+    pub timeline: Vec<Event>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Set {
+    pub rooms: IdMap<Room>,
+    #[serde(default)]
+    pub doors: Vec<Door>,
+    #[serde(default)]
+    pub wild_walls: Vec<WildWall>,
+    #[serde(default)]
+    pub furniture: Vec<Furniture>,
+    #[serde(default)]
+    pub practicals: Vec<Practical>,
+    #[serde(default)]
+    pub marks: IdMap<Mark>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Room {
+    pub name: String,
+    pub shape: Shape,
+    /// True for the floor outside the built set (the soundstage, a corridor of the studio).
+    #[serde(default)]
+    pub offstage: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub enum Shape {
+    /// Axis-aligned rectangle: top-left corner and size, metres.
+    Rect { x: f64, y: f64, w: f64, h: f64 },
+    /// Corners in order (either winding), metres; the last joins the first.
+    Polygon(Vec<RawPoint>),
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum DoorKind {
+    /// A hinged door: has a leaf, can be closed, locked and slammed.
+    Door,
+    /// A doorway with no leaf: always passable, always see-through.
+    Opening,
+    /// An arch: like an opening, drawn with its head.
+    Arch,
+    /// Glass in a wall: see-through, never passable.
+    Window,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum DoorState {
+    Open,
+    Closed,
+    Locked,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum Hinge {
+    Left,
+    Right,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Door {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    pub kind: DoorKind,
+    /// The two rooms the door joins; it must sit on a wall they share.
+    pub rooms: (String, String),
+    /// Centre of the doorway on the shared wall, metres.
+    pub at: RawPoint,
+    /// Clear width of the doorway, metres.
+    pub width: f64,
+    /// Hinge side seen from the room the door swings into.
+    #[serde(default)]
+    pub hinge: Option<Hinge>,
+    /// Room the leaf swings into; defaults to the first room.
+    #[serde(default)]
+    pub swings_into: Option<String>,
+    /// State when the take begins; doors default to closed, the rest are always open.
+    #[serde(default)]
+    pub state: Option<DoorState>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WildWall {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The flat that can be struck: a straight stretch of wall, metres.
+    pub from: RawPoint,
+    pub to: RawPoint,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Furniture {
+    pub id: String,
+    pub name: String,
+    pub room: String,
+    pub shape: Shape,
+    /// Low pieces (a rug, a coffee table) do not block the lens; default: they do not.
+    #[serde(default)]
+    pub blocks_view: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practical {
+    pub id: String,
+    pub name: String,
+    pub room: String,
+    pub at: RawPoint,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    pub room: String,
+    pub at: RawPoint,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CastMember {
+    pub name: String,
+    #[serde(default)]
+    pub played_by: Option<String>,
+    /// `#rrggbb`.
+    pub colour: String,
+    pub starts_at: String,
+    /// Body radius, metres; default 0.25.
+    #[serde(default)]
+    pub radius: Option<f64>,
+    /// Top speed, metres per second; default 4.0 (a run).
+    #[serde(default)]
+    pub top_speed: Option<f64>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum Rig {
+    Handheld,
+    Steadicam,
+    Gimbal,
+    Dolly,
+}
+
+#[derive(Debug, Deserialize)]
+pub enum CrewRole {
+    Camera {
+        rig: Rig,
+        /// Focal length, millimetres.
+        lens_mm: f64,
+        /// Sensor width, millimetres; default 24.89 (Super 35).
+        #[serde(default)]
+        sensor_mm: Option<f64>,
+    },
+    Boom,
+    FocusPuller,
+    Other(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrewMember {
+    #[serde(default)]
+    pub name: Option<String>,
+    pub role: CrewRole,
+    pub starts_at: String,
+    /// Mark or person the crew member faces at the start (the camera's first framing).
+    #[serde(default)]
+    pub facing: Option<String>,
+    /// Dressed as part of the scene, so being seen is not an error.
+    #[serde(default)]
+    pub in_costume: bool,
+    #[serde(default)]
+    pub colour: Option<String>,
+    #[serde(default)]
+    pub radius: Option<f64>,
+    #[serde(default)]
+    pub top_speed: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub enum PropPlace {
+    /// On the floor at a mark.
+    OnMark(String),
+    /// On a piece of furniture.
+    On(String),
+    /// In someone's hand.
+    HeldBy(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prop {
+    pub name: String,
+    pub starts: PropPlace,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Beat {
+    pub at: String,
+    pub title: String,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub at: String,
+    #[serde(rename = "do")]
+    pub action: Action,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq)]
+pub enum Pace {
+    Walk,
+    Run,
+    /// Metres per second.
+    Speed(f64),
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum DoorAction {
+    Open,
+    Close,
+    Slam,
+    Lock,
+    Unlock,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+pub enum Department {
+    Lighting,
+    Sound,
+    Camera,
+    StageManagement,
+    Props,
+    Effects,
+}
+
+#[derive(Debug, Deserialize)]
+pub enum Action {
+    /// Walk to a mark, through the named doors if given, arriving at `arrive` or at `pace`.
+    Move {
+        who: String,
+        to: String,
+        #[serde(default)]
+        via: Vec<String>,
+        #[serde(default)]
+        arrive: Option<String>,
+        #[serde(default)]
+        pace: Option<Pace>,
+    },
+    Door {
+        door: String,
+        action: DoorAction,
+        by: String,
+    },
+    /// Pick a prop up from where it is.
+    Take { who: String, prop: String },
+    /// Put a held prop down on a mark or furniture.
+    Put {
+        who: String,
+        prop: String,
+        on: String,
+    },
+    /// Hand a held prop to someone within reach.
+    Give {
+        from: String,
+        to: String,
+        prop: String,
+    },
+    /// Throw a held prop to a mark, furniture or person.
+    Throw {
+        who: String,
+        prop: String,
+        to: String,
+    },
+    /// The prop is broken and cannot be used again.
+    Break { who: String, prop: String },
+    /// A line or exchange, described in our own words (never a quotation).
+    Line {
+        who: String,
+        says: String,
+        #[serde(default)]
+        until: Option<String>,
+        #[serde(default = "default_true")]
+        on_camera: bool,
+    },
+    /// The camera moves to a mark and/or reframes and/or changes lens.
+    Camera {
+        #[serde(default)]
+        who: Option<String>,
+        #[serde(default)]
+        to: Option<String>,
+        #[serde(default)]
+        via: Vec<String>,
+        #[serde(default)]
+        arrive: Option<String>,
+        #[serde(default)]
+        frame: Vec<String>,
+        #[serde(default)]
+        lens_mm: Option<f64>,
+    },
+    /// A department cue.
+    Cue {
+        dept: Department,
+        #[serde(default)]
+        number: Option<String>,
+        what: String,
+        /// Absolute time the department is put on standby.
+        #[serde(default)]
+        standby: Option<String>,
+        /// Wild wall this cue strikes.
+        #[serde(default)]
+        strikes: Option<String>,
+        /// Door whose slam this (sound) cue must land on.
+        #[serde(default)]
+        on_slam: Option<String>,
+    },
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// A RON map of id → value that keeps file order and *every* entry. A plain map would let
+/// ron keep only the last of two equal keys, and a duplicated room would vanish unseen.
+#[derive(Debug)]
+pub struct IdMap<T>(pub Vec<(String, T)>);
+
+impl<T> Default for IdMap<T> {
+    fn default() -> Self {
+        IdMap(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IdMapVisitor<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for IdMapVisitor<T> {
+            type Value = IdMap<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map from ids to values, `{ \"id\": (...), ... }`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, T>()? {
+                    entries.push(entry);
+                }
+                Ok(IdMap(entries))
+            }
+        }
+        deserializer.deserialize_map(IdMapVisitor(PhantomData))
+    }
+}
