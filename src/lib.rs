@@ -6,11 +6,14 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod escape;
 pub mod geometry;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod output;
 pub mod raw;
 pub mod rules;
+pub mod sim;
 pub mod source;
 pub mod time;

@@ -1,6 +1,15 @@
 //! The command line: clap definitions and one module per subcommand.
 
+mod at;
+mod build;
 mod check;
+mod cues;
+mod graph;
+mod play;
+mod plan;
+mod rules;
+mod stats;
+mod timeline;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -44,6 +53,26 @@ pub enum Command {
 Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings scenes/*.ron\n  oner check --format json scenes/tutorial.ron"
     )]
     Check(check::CheckArgs),
+    /// Show the state of the take at one moment: who is where, doors, props, what the camera sees.
+    At(at::AtArgs),
+    /// List every rule with its code, default level and summary.
+    Rules(rules::RulesArgs),
+    /// Print the long explanation of a diagnostic code.
+    Explain(rules::ExplainArgs),
+    /// Draw floor plans (SVG): the overview, one per beat, a contact sheet.
+    Plan(plan::PlanArgs),
+    /// Print the cue sheet.
+    Cues(cues::CuesArgs),
+    /// Draw the timeline chart (SVG): rooms over time for everyone.
+    Timeline(timeline::TimelineArgs),
+    /// Draw the set graph (SVG or Graphviz DOT).
+    Graph(graph::GraphArgs),
+    /// Write a self-contained HTML page that plays the take on the floor plan.
+    Play(play::PlayArgs),
+    /// Print the take's statistics.
+    Stats(stats::StatsArgs),
+    /// Check the scene and write everything oner makes for it into its output folder.
+    Build(build::BuildArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -65,6 +94,16 @@ pub fn main() -> ExitCode {
 fn run(command: Command) -> u8 {
     match command {
         Command::Check(args) => check::run(&args),
+        Command::At(args) => at::run(&args),
+        Command::Rules(args) => rules::run_rules(&args),
+        Command::Explain(args) => rules::run_explain(&args),
+        Command::Plan(args) => plan::run(&args),
+        Command::Cues(args) => cues::run(&args),
+        Command::Timeline(args) => timeline::run(&args),
+        Command::Graph(args) => graph::run(&args),
+        Command::Play(args) => play::run(&args),
+        Command::Stats(args) => stats::run(&args),
+        Command::Build(args) => build::run(&args),
     }
 }
 
@@ -110,5 +149,73 @@ pub fn print_line(text: &str) {
     let mut out = std::io::stdout().lock();
     if writeln!(out, "{text}").is_err() {
         std::process::exit(EXIT_OK as i32);
+    }
+}
+
+/// A scene loaded without structural errors, ready for a command to use.
+pub struct Opened {
+    pub file: crate::source::SourceFile,
+    pub loaded: crate::load::Loaded,
+}
+
+impl Opened {
+    pub fn scene(&self) -> &crate::model::Scene {
+        match &self.loaded.scene {
+            Some(scene) => scene,
+            None => unreachable!("open_scene only returns loaded scenes"),
+        }
+    }
+}
+
+/// Loads a scene for a command that needs a valid one. On failure the diagnostics are
+/// printed and the exit code returned: 2 if unreadable, 1 if it has structural errors.
+pub fn open_scene(path: &std::path::Path) -> Result<Opened, u8> {
+    let (file, encoding_error) = match read_scene(&path.to_path_buf()) {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Err(EXIT_USAGE);
+        }
+    };
+    if let Some(d) = encoding_error {
+        crate::diagnostic::human::print(&[d], &file);
+        return Err(EXIT_ERRORS);
+    }
+    let loaded = crate::load::load(&file);
+    if loaded.scene.is_none() {
+        crate::diagnostic::human::print(&loaded.diagnostics, &file);
+        let tally = crate::diagnostic::Tally::of(&loaded.diagnostics);
+        eprintln!("{}", check::summary(file.name(), tally));
+        return Err(EXIT_ERRORS);
+    }
+    Ok(Opened { file, loaded })
+}
+
+/// Parses a time given on the command line at the scene's frame rate.
+pub fn parse_time_arg(text: &str, scene: &crate::model::Scene) -> Result<crate::time::Time, u8> {
+    match crate::time::parse(text, scene.frame_rate) {
+        Ok(t) if t <= scene.length => Ok(t),
+        Ok(t) => {
+            eprintln!("error: {t} is after the take ends at {}", scene.length);
+            Err(EXIT_USAGE)
+        }
+        Err(e) => {
+            eprintln!("error: cannot read time `{text}`: {e}; write {}", crate::time::TIME_FORMS);
+            Err(EXIT_USAGE)
+        }
+    }
+}
+
+/// Writes one output file atomically and says so; errors become exit code 2.
+pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<(), u8> {
+    match crate::output::write_atomic(path, bytes) {
+        Ok(()) => {
+            println!("wrote {}", path.display());
+            Ok(())
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            Err(EXIT_USAGE)
+        }
     }
 }

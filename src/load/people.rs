@@ -20,8 +20,6 @@ pub const CAMERA_RADIUS: f64 = 0.45;
 pub const CAST_TOP_SPEED: f64 = 4.0;
 /// Default top speed of crew without a rig, metres per second.
 pub const CREW_TOP_SPEED: f64 = 2.0;
-/// Super 35 sensor width, millimetres.
-pub const SUPER35_MM: f64 = 24.89;
 
 pub struct ResolvedPeople {
     pub people: Vec<Person>,
@@ -105,7 +103,7 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
                 Role::Camera(CameraSpec {
                     rig: *rig,
                     lens_mm: lens.unwrap_or(24.0),
-                    sensor_mm: sensor.unwrap_or(SUPER35_MM),
+                    sensor_mm: sensor.unwrap_or(crate::model::SUPER35_MM),
                 })
             }
             raw::CrewRole::Boom => Role::Boom,

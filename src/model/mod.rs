@@ -177,6 +177,9 @@ pub struct CameraSpec {
     pub sensor_mm: f64,
 }
 
+/// Super 35 sensor width, millimetres: the default.
+pub const SUPER35_MM: f64 = 24.89;
+
 impl CameraSpec {
     /// Horizontal angle of view in radians: 2·atan(sensor / (2 × focal length)).
     pub fn field_of_view(sensor_mm: f64, lens_mm: f64) -> f64 {

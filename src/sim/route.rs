@@ -1,0 +1,147 @@
+//! Routes through the set: straight lines inside a room, door centres between rooms.
+
+use crate::geometry::Point;
+use crate::model::{DoorId, RoomId, Scene, WildWallId};
+use crate::time::Time;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// A way between two rooms: a door, opening or arch, or a wild wall once it is struck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Portal {
+    Door(DoorId),
+    Wild(WildWallId),
+}
+
+/// The path a leg follows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Route {
+    /// Corners of the path from start to end, in metres; at least two points.
+    pub points: Vec<Point>,
+    /// Portals passed, in order, with the index in `points` of the portal's centre.
+    pub portals: Vec<(Portal, usize)>,
+    /// False when no passable way joins the two rooms: the leg is a straight teleport.
+    pub found: bool,
+}
+
+impl Route {
+    pub fn length(&self) -> f64 {
+        self.points.windows(2).map(|w| w[0].distance(w[1])).sum()
+    }
+}
+
+/// The portals of the set at time `t` with their centres and rooms (struck wild walls only
+/// from the moment they are struck).
+pub fn portals(scene: &Scene, struck: &[Option<Time>], t: Time) -> Vec<(Portal, Point, [RoomId; 2])> {
+    let mut out = Vec::new();
+    for (i, door) in scene.doors.iter().enumerate() {
+        if door.is_passage() {
+            out.push((Portal::Door(DoorId::from_index(i)), door.at, door.rooms));
+        }
+    }
+    for (i, wall) in scene.wild_walls.iter().enumerate() {
+        if wall.rooms.len() == 2 && struck[i].is_some_and(|s| s <= t) {
+            out.push((Portal::Wild(WildWallId::from_index(i)), wall.segment.midpoint(), [wall.rooms[0], wall.rooms[1]]));
+        }
+    }
+    out
+}
+
+#[derive(Debug, PartialEq)]
+struct Visit(f64, usize);
+
+impl Eq for Visit {}
+
+impl Ord for Visit {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.0.total_cmp(&self.0).then(other.1.cmp(&self.1))
+    }
+}
+
+impl PartialOrd for Visit {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The shortest route from `from` (in `from_room`) to `to` (in `to_room`) through the
+/// portals that `usable` accepts. Dijkstra over portals; the start and the end are the two
+/// extra nodes. `None` if the rooms are not connected.
+pub fn shortest(
+    portals: &[(Portal, Point, [RoomId; 2])],
+    from: Point,
+    from_room: RoomId,
+    to: Point,
+    to_room: RoomId,
+    usable: impl Fn(Portal) -> bool,
+) -> Option<Route> {
+    if from_room == to_room {
+        return Some(Route {
+            points: vec![from, to],
+            portals: Vec::new(),
+            found: true,
+        });
+    }
+    let n = portals.len();
+    let (start, end) = (n, n + 1);
+    let point = |i: usize| match i {
+        i if i < n => portals[i].1,
+        i if i == start => from,
+        _ => to,
+    };
+    let touches = |i: usize, room: RoomId| portals[i].2.contains(&room);
+    let mut best = vec![f64::INFINITY; n + 2];
+    let mut previous = vec![usize::MAX; n + 2];
+    let mut heap = BinaryHeap::new();
+    best[start] = 0.0;
+    heap.push(Visit(0.0, start));
+    while let Some(Visit(cost, node)) = heap.pop() {
+        if cost > best[node] || node == end {
+            continue;
+        }
+        let mut relax = |next: usize, heap: &mut BinaryHeap<Visit>| {
+            let c = cost + point(node).distance(point(next));
+            if c < best[next] {
+                best[next] = c;
+                previous[next] = node;
+                heap.push(Visit(c, next));
+            }
+        };
+        if node == start {
+            for i in (0..n).filter(|&i| usable(portals[i].0) && touches(i, from_room)) {
+                relax(i, &mut heap);
+            }
+            continue;
+        }
+        for room in portals[node].2 {
+            if room == to_room {
+                relax(end, &mut heap);
+            }
+            for i in (0..n).filter(|&i| i != node && usable(portals[i].0) && touches(i, room)) {
+                relax(i, &mut heap);
+            }
+        }
+    }
+    if best[end].is_infinite() {
+        return None;
+    }
+    let mut chain = Vec::new();
+    let mut node = previous[end];
+    while node != start && node != usize::MAX {
+        chain.push(node);
+        node = previous[node];
+    }
+    chain.reverse();
+    let mut points = vec![from];
+    let mut passed = Vec::new();
+    for i in chain {
+        passed.push((portals[i].0, points.len()));
+        points.push(portals[i].1);
+    }
+    points.push(to);
+    Some(Route {
+        points,
+        portals: passed,
+        found: true,
+    })
+}

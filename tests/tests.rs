@@ -1,0 +1,8 @@
+//! The one integration test binary (one link, many modules): each module a topic.
+
+mod common;
+
+mod check;
+mod cues;
+mod plan;
+mod study;
