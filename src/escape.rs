@@ -5,7 +5,10 @@
 /// would make the file invalid.
 pub fn strip_control(text: &str) -> String {
     text.chars()
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}'))
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}')
+        })
         .collect()
 }
 
@@ -43,9 +46,15 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(xml("</text><script>alert(1)</script>"), "&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(
+            xml("</text><script>alert(1)</script>"),
+            "&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
         assert_eq!(xml("a\u{0}b\u{1b}c\td"), "abc\td");
-        assert_eq!(xml("\"Tom & Jerry's\""), "&quot;Tom &amp; Jerry&#39;s&quot;");
+        assert_eq!(
+            xml("\"Tom & Jerry's\""),
+            "&quot;Tom &amp; Jerry&#39;s&quot;"
+        );
     }
 
     #[test]

@@ -29,7 +29,11 @@ pub fn sanitise_name(text: &str) -> String {
         }
     }
     let name = name.trim_matches('-').to_string();
-    if name.is_empty() { "scene".to_string() } else { name }
+    if name.is_empty() {
+        "scene".to_string()
+    } else {
+        name
+    }
 }
 
 /// The scene's id for output folders: its file name without `.ron`, sanitised.

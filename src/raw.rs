@@ -336,6 +336,9 @@ pub enum Action {
     Line {
         who: String,
         says: String,
+        /// Whom the line is addressed to; they must be within earshot.
+        #[serde(default)]
+        to: Vec<String>,
         #[serde(default)]
         until: Option<String>,
         #[serde(default = "default_true")]

@@ -10,6 +10,9 @@ pub struct AtArgs {
 }
 
 pub fn run(args: &AtArgs) -> u8 {
-    eprintln!("error: `oner at` is not available yet ({})", args.file.display());
+    eprintln!(
+        "error: `oner at` is not available yet ({})",
+        args.file.display()
+    );
     super::EXIT_USAGE
 }

@@ -10,6 +10,9 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: &BuildArgs) -> u8 {
-    eprintln!("error: `oner build` is not available yet ({})", args.file.display());
+    eprintln!(
+        "error: `oner build` is not available yet ({})",
+        args.file.display()
+    );
     super::EXIT_USAGE
 }

@@ -2,6 +2,8 @@
 
 use super::{DiagnosticFormat, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::diagnostic::{self, Diagnostic, Severity, Tally};
+use crate::rules::{Context, Level, Levels};
+use crate::sim::Simulation;
 use crate::source::SourceFile;
 use clap::Args;
 use std::path::PathBuf;
@@ -17,14 +19,59 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit code 1).
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Silence a rule (code or name); repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub allow: Vec<String>,
+    /// Report a rule as a warning; repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub warn: Vec<String>,
+    /// Report a rule as an error; repeatable.
+    #[arg(long, value_name = "RULE")]
+    pub deny: Vec<String>,
 }
 
-/// Loads and checks one file: all its diagnostics, sorted.
-pub fn check_file(file: &SourceFile) -> Vec<Diagnostic> {
+impl CheckArgs {
+    /// The command line's rule levels on top of the scene's; unknown rule names are an error.
+    fn apply_levels(&self, levels: &mut Levels) -> Result<(), String> {
+        for (names, level) in [
+            (&self.allow, Level::Allow),
+            (&self.warn, Level::Warn),
+            (&self.deny, Level::Deny),
+        ] {
+            for name in names {
+                if !levels.set(name, level) {
+                    let names = crate::rules::all_names();
+                    let hint = crate::load::closest_name(name, names.iter().map(String::as_str))
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    return Err(format!(
+                        "unknown rule `{name}`{hint} (`oner rules` lists them)"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Loads and checks one file: all its diagnostics, sorted. `cli_levels` go on top of the
+/// scene's own levels.
+pub fn check_file(file: &SourceFile, args: &CheckArgs) -> Result<Vec<Diagnostic>, String> {
     let loaded = crate::load::load(file);
     let mut diagnostics = loaded.diagnostics;
+    if let Some(scene) = &loaded.scene {
+        let mut levels = Levels::from_scene(scene);
+        args.apply_levels(&mut levels)?;
+        let sim = Simulation::new(scene);
+        let cx = Context {
+            scene,
+            sim: &sim,
+            spans: &loaded.spans,
+        };
+        diagnostics.extend(crate::rules::run(&cx, &levels));
+    }
     diagnostic::sort_and_dedup(&mut diagnostics);
-    diagnostics
+    Ok(diagnostics)
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -41,7 +88,13 @@ pub fn run(args: &CheckArgs) -> u8 {
         };
         let mut diagnostics = match encoding_error {
             Some(d) => vec![d],
-            None => check_file(&file),
+            None => match check_file(&file, args) {
+                Ok(diagnostics) => diagnostics,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return EXIT_USAGE;
+                }
+            },
         };
         if args.deny_warnings {
             for d in &mut diagnostics {

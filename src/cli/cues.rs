@@ -10,6 +10,9 @@ pub struct CuesArgs {
 }
 
 pub fn run(args: &CuesArgs) -> u8 {
-    eprintln!("error: `oner cues` is not available yet ({})", args.file.display());
+    eprintln!(
+        "error: `oner cues` is not available yet ({})",
+        args.file.display()
+    );
     super::EXIT_USAGE
 }

@@ -10,6 +10,9 @@ pub struct GraphArgs {
 }
 
 pub fn run(args: &GraphArgs) -> u8 {
-    eprintln!("error: `oner graph` is not available yet ({})", args.file.display());
+    eprintln!(
+        "error: `oner graph` is not available yet ({})",
+        args.file.display()
+    );
     super::EXIT_USAGE
 }

@@ -5,8 +5,8 @@ mod build;
 mod check;
 mod cues;
 mod graph;
-mod play;
 mod plan;
+mod play;
 mod rules;
 mod stats;
 mod timeline;
@@ -200,7 +200,10 @@ pub fn parse_time_arg(text: &str, scene: &crate::model::Scene) -> Result<crate::
             Err(EXIT_USAGE)
         }
         Err(e) => {
-            eprintln!("error: cannot read time `{text}`: {e}; write {}", crate::time::TIME_FORMS);
+            eprintln!(
+                "error: cannot read time `{text}`: {e}; write {}",
+                crate::time::TIME_FORMS
+            );
             Err(EXIT_USAGE)
         }
     }

@@ -10,6 +10,9 @@ pub struct PlanArgs {
 }
 
 pub fn run(args: &PlanArgs) -> u8 {
-    eprintln!("error: `oner plan` is not available yet ({})", args.file.display());
+    eprintln!(
+        "error: `oner plan` is not available yet ({})",
+        args.file.display()
+    );
     super::EXIT_USAGE
 }

@@ -10,6 +10,9 @@ pub struct PlayArgs {
 }
 
 pub fn run(args: &PlayArgs) -> u8 {
-    eprintln!("error: `oner play` is not available yet ({})", args.file.display());
+    eprintln!(
+        "error: `oner play` is not available yet ({})",
+        args.file.display()
+    );
     super::EXIT_USAGE
 }

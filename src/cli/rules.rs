@@ -1,20 +1,111 @@
 //! `oner rules` and `oner explain`.
 
+use super::{EXIT_OK, EXIT_USAGE, print_line};
+use crate::load::codes::STRUCTURE_CODES;
+use crate::rules::{RULES, docs};
 use clap::Args;
+use serde::Serialize;
 
 #[derive(Debug, Args)]
-pub struct RulesArgs {}
+#[command(
+    after_help = "Examples:\n  oner rules\n  oner rules --markdown > docs/rules.md\n  oner explain M002"
+)]
+pub struct RulesArgs {
+    /// Print docs/rules.md (the full reference) instead of the list.
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+    /// Print the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  oner explain M002\n  oner explain closed-door\n  oner explain S003"
+)]
 pub struct ExplainArgs {
-    /// A code such as `M001` or `S003`, or a rule name.
+    /// A code such as `M002` or `S003`, or a rule name such as `closed-door`.
     pub code: String,
 }
 
-pub fn run_rules(_args: &RulesArgs) -> u8 {
-    super::EXIT_USAGE
+#[derive(Serialize)]
+struct JsonRule {
+    code: &'static str,
+    name: &'static str,
+    family: &'static str,
+    level: String,
+    summary: &'static str,
 }
 
-pub fn run_explain(_args: &ExplainArgs) -> u8 {
-    super::EXIT_USAGE
+pub fn run_rules(args: &RulesArgs) -> u8 {
+    if args.markdown {
+        print!("{}", docs::markdown());
+        return EXIT_OK;
+    }
+    let mut rows: Vec<JsonRule> = STRUCTURE_CODES
+        .iter()
+        .map(|c| JsonRule {
+            code: c.code,
+            name: c.name,
+            family: "structure",
+            level: "deny".into(),
+            summary: c.summary,
+        })
+        .collect();
+    rows.extend(RULES.iter().map(|r| {
+        let d = r.doc();
+        JsonRule {
+            code: d.code,
+            name: d.name,
+            family: d.family,
+            level: d.level.to_string(),
+            summary: d.summary,
+        }
+    }));
+    if args.json {
+        print_line(&serde_json::to_string_pretty(&rows).unwrap_or_default());
+        return EXIT_OK;
+    }
+    let name_width = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let mut family = "";
+    for row in &rows {
+        if row.family != family {
+            family = row.family;
+            print_line(&format!(
+                "{}{family}",
+                if family == "structure" { "" } else { "\n" }
+            ));
+        }
+        print_line(&format!(
+            "  {}  {:<name_width$}  {:<5}  {}",
+            row.code, row.name, row.level, row.summary
+        ));
+    }
+    print_line("\n`oner explain CODE` prints the long form of any code.");
+    EXIT_OK
+}
+
+pub fn run_explain(args: &ExplainArgs) -> u8 {
+    match docs::explain(args.code.trim()) {
+        Some(text) => {
+            print!("{text}");
+            EXIT_OK
+        }
+        None => {
+            let mut names = crate::rules::all_names();
+            names.extend(
+                STRUCTURE_CODES
+                    .iter()
+                    .flat_map(|c| [c.code.to_string(), c.name.to_string()]),
+            );
+            let hint = crate::load::closest_name(&args.code, names.iter().map(String::as_str))
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            eprintln!(
+                "error: no rule or code `{}`{hint} (`oner rules` lists them)",
+                args.code
+            );
+            EXIT_USAGE
+        }
+    }
 }

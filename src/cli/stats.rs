@@ -10,6 +10,9 @@ pub struct StatsArgs {
 }
 
 pub fn run(args: &StatsArgs) -> u8 {
-    eprintln!("error: `oner stats` is not available yet ({})", args.file.display());
+    eprintln!(
+        "error: `oner stats` is not available yet ({})",
+        args.file.display()
+    );
     super::EXIT_USAGE
 }

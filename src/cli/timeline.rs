@@ -10,6 +10,9 @@ pub struct TimelineArgs {
 }
 
 pub fn run(args: &TimelineArgs) -> u8 {
-    eprintln!("error: `oner timeline` is not available yet ({})", args.file.display());
+    eprintln!(
+        "error: `oner timeline` is not available yet ({})",
+        args.file.display()
+    );
     super::EXIT_USAGE
 }

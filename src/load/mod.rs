@@ -16,6 +16,7 @@ use crate::model::{Scene, SetGraph};
 use crate::raw;
 use crate::source::{SourceFile, Span};
 use resolver::Resolver;
+pub use resolver::closest as closest_name;
 
 /// Nesting deeper than this is refused by ron, so hostile input cannot overflow the stack.
 pub const RECURSION_LIMIT: usize = 64;

@@ -234,10 +234,16 @@ fn action(
         A::Line {
             who,
             says,
+            to,
             until,
             on_camera,
         } => {
             let who = person(cx, r, who, &p.field("who"));
+            let to: Vec<_> = to
+                .iter()
+                .enumerate()
+                .map(|(i, t)| person(cx, r, t, &p.field("to").index(i)))
+                .collect();
             let until = match until {
                 Some(text) => {
                     let until = r.time(text, &p.field("until"), "end of the line")?;
@@ -260,6 +266,7 @@ fn action(
             Action::Line {
                 who: who?,
                 says: says.clone(),
+                to: to.into_iter().collect::<Option<Vec<_>>>()?,
                 until,
                 on_camera: *on_camera,
             }

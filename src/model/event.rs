@@ -109,6 +109,8 @@ pub enum Action {
     Line {
         who: PersonId,
         says: String,
+        /// Addressees, who must be within earshot.
+        to: Vec<PersonId>,
         until: Option<Time>,
         on_camera: bool,
     },

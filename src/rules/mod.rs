@@ -1,6 +1,31 @@
 //! The continuity rules: a registry of documented checks over a scene and its simulation.
+//!
+//! Each rule lives in its own file with its [`RuleDoc`] (code, name, default level, summary,
+//! long explanation) and a `check` that pushes diagnostics. Rules never print, read files or
+//! depend on the order they run in. `oner rules`, `oner explain` and docs/rules.md all come
+//! from the docs here.
 
+mod camera;
+pub mod docs;
+mod doors;
+mod hygiene;
+mod movement;
+mod presence;
+mod props;
+mod timeline;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::locate::{SourcePath, SpanIndex};
+use crate::model::{EventId, Scene};
+use crate::sim::Simulation;
+use crate::source::Span;
+use std::collections::HashMap;
 use std::fmt;
+
+/// How far a hand reaches to take or put a prop, metres (from the body centre).
+pub const HAND_REACH: f64 = 1.0;
+/// How far apart two people can hand something over, or someone can work a door from, metres.
+pub const ARM_REACH: f64 = 1.5;
 
 /// How a rule's findings are reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,25 +53,154 @@ impl fmt::Display for Level {
 pub struct RuleDoc {
     pub code: &'static str,
     pub name: &'static str,
+    pub family: &'static str,
     pub level: Level,
     pub summary: &'static str,
+    /// Markdown with the sections: What it checks, Why it matters, Example, Fix.
     pub explanation: &'static str,
 }
 
-/// All rules, in code order.
-pub static RULES: &[RuleDoc] = &[];
+impl RuleDoc {
+    /// A diagnostic of this rule; its severity is set from the rule's effective level.
+    pub fn diagnostic(&'static self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, Severity::Error, message)
+    }
+}
 
-/// A rule by code (`C001`) or name (`teleport`), case-insensitive.
+/// What a rule reads.
+pub struct Context<'a> {
+    pub scene: &'a Scene,
+    pub sim: &'a Simulation<'a>,
+    pub spans: &'a SpanIndex,
+}
+
+impl Context<'_> {
+    pub fn span(&self, path: &SourcePath) -> Span {
+        self.spans.span(path)
+    }
+
+    /// The span of field `field` of event `event`'s action (`timeline[i].do.<field>`), or of
+    /// the event when `field` is empty.
+    pub fn event_span(&self, event: EventId, field: &'static str) -> Span {
+        let path = &self.scene.events[event.index()].path;
+        match field {
+            "" => self.spans.span(path),
+            "at" => self.spans.span(&path.field("at")),
+            field => self.spans.span(&path.field("do").field(field)),
+        }
+    }
+
+    /// Name of a person for messages: their id in backticks.
+    pub fn who(&self, person: crate::model::PersonId) -> String {
+        format!("`{}`", self.scene.person(person).id)
+    }
+}
+
+/// A continuity rule.
+pub trait Rule: Sync {
+    fn doc(&self) -> &'static RuleDoc;
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+/// Every rule, in code order.
+pub static RULES: &[&dyn Rule] = &[
+    &movement::teleport::Teleport,
+    &movement::closed_door::ClosedDoor,
+    &movement::through_wall::ThroughWall,
+    &movement::through_furniture::ThroughFurniture,
+    &movement::too_fast::TooFast,
+    &movement::overlapping_moves::OverlappingMoves,
+    &movement::collision::Collision,
+    &doors::door_state::DoorStateRule,
+    &doors::door_reach::DoorReach,
+    &doors::rig_width::RigWidth,
+    &props::not_there::NotThere,
+    &props::not_holding::NotHolding,
+    &props::out_of_reach::OutOfReach,
+    &props::broken::Broken,
+    &props::held_twice::HeldTwice,
+    &presence::out_of_earshot::OutOfEarshot,
+    &camera::jump::Jump,
+    &camera::line_off_camera::LineOffCamera,
+    &camera::crew_in_shot::CrewInShot,
+    &camera::wild_wall::WildWall,
+    &timeline::out_of_order::OutOfOrder,
+    &timeline::past_end::PastEnd,
+    &timeline::duplicate_cue::DuplicateCue,
+    &timeline::standby::Standby,
+    &timeline::slam_sync::SlamSync,
+    &hygiene::unused_room::UnusedRoom,
+    &hygiene::unused_mark::UnusedMark,
+    &hygiene::unused_prop::UnusedProp,
+    &hygiene::unreachable_room::UnreachableRoom,
+];
+
+/// A rule by code (`M001`) or name (`teleport`), case-insensitive.
 pub fn find(name: &str) -> Option<&'static RuleDoc> {
     RULES
         .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(name) || r.name.eq_ignore_ascii_case(name))
+        .map(|r| r.doc())
+        .find(|d| d.code.eq_ignore_ascii_case(name) || d.name.eq_ignore_ascii_case(name))
 }
 
 /// Every code and name, for "did you mean".
 pub fn all_names() -> Vec<String> {
     RULES
         .iter()
-        .flat_map(|r| [r.code.to_string(), r.name.to_string()])
+        .flat_map(|r| [r.doc().code.to_string(), r.doc().name.to_string()])
         .collect()
+}
+
+/// Effective rule levels: defaults, then the scene's lists, then the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Levels {
+    overrides: HashMap<&'static str, Level>,
+}
+
+impl Levels {
+    /// Sets `rule` (code or name) to `level`; false if no rule has that code or name.
+    pub fn set(&mut self, rule: &str, level: Level) -> bool {
+        match find(rule) {
+            Some(doc) => {
+                self.overrides.insert(doc.code, level);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn of(&self, doc: &RuleDoc) -> Level {
+        self.overrides.get(doc.code).copied().unwrap_or(doc.level)
+    }
+
+    /// The scene's own `allow`/`warn`/`deny` lists.
+    pub fn from_scene(scene: &Scene) -> Levels {
+        let mut levels = Levels::default();
+        for rule_level in &scene.rule_levels {
+            levels.set(&rule_level.rule, rule_level.level);
+        }
+        levels
+    }
+}
+
+/// Runs every rule not allowed, setting each diagnostic's severity from its rule's level.
+pub fn run(cx: &Context, levels: &Levels) -> Vec<Diagnostic> {
+    let mut all = Vec::new();
+    for rule in RULES {
+        let doc = rule.doc();
+        let severity = match levels.of(doc) {
+            Level::Allow => continue,
+            Level::Warn => Severity::Warning,
+            Level::Deny => Severity::Error,
+        };
+        let mut found = Vec::new();
+        rule.check(cx, &mut found);
+        for mut d in found {
+            d.code = doc.code;
+            d.severity = severity;
+            all.push(d);
+        }
+    }
+    crate::diagnostic::sort_and_dedup(&mut all);
+    all
 }

@@ -133,25 +133,45 @@ impl<'s> Simulation<'s> {
         for &id in &self.order {
             let event = &scene.events[id.index()];
             let at = event.at;
-            let mut set_prop = |prop: crate::model::PropId, change: &dyn Fn(&mut PropState), props_log: &mut Vec<Vec<Change<PropState>>>| {
-                change(&mut props[prop.index()]);
-                props_log[prop.index()].push(Change { at, state: props[prop.index()], event: id });
-            };
+            let mut set_prop =
+                |prop: crate::model::PropId,
+                 change: &dyn Fn(&mut PropState),
+                 props_log: &mut Vec<Vec<Change<PropState>>>| {
+                    change(&mut props[prop.index()]);
+                    props_log[prop.index()].push(Change {
+                        at,
+                        state: props[prop.index()],
+                        event: id,
+                    });
+                };
             match &event.action {
                 Action::Door { door, action, .. } => {
                     let state = match action {
                         DoorAction::Open => DoorState::Open,
-                        DoorAction::Close | DoorAction::Slam | DoorAction::Unlock => DoorState::Closed,
+                        DoorAction::Close | DoorAction::Slam | DoorAction::Unlock => {
+                            DoorState::Closed
+                        }
                         DoorAction::Lock => DoorState::Locked,
                     };
-                    self.doors[door.index()].push(Change { at, state, event: id });
+                    self.doors[door.index()].push(Change {
+                        at,
+                        state,
+                        event: id,
+                    });
                 }
-                Action::Cue { strikes: Some(wall), .. } => {
+                Action::Cue {
+                    strikes: Some(wall),
+                    ..
+                } => {
                     let slot = &mut self.struck[wall.index()];
                     *slot = Some(slot.map_or(at, |s| s.min(at)));
                 }
-                Action::Take { who, prop } => set_prop(*prop, &|s| s.place = PropWhere::Held(*who), &mut self.props),
-                Action::Give { to, prop, .. } => set_prop(*prop, &|s| s.place = PropWhere::Held(*to), &mut self.props),
+                Action::Take { who, prop } => {
+                    set_prop(*prop, &|s| s.place = PropWhere::Held(*who), &mut self.props)
+                }
+                Action::Give { to, prop, .. } => {
+                    set_prop(*prop, &|s| s.place = PropWhere::Held(*to), &mut self.props)
+                }
                 Action::Put { prop, on, .. } | Action::Throw { prop, to: on, .. } => {
                     let place = match *on {
                         PlaceRef::Mark(m) => PropWhere::Mark(m),
@@ -160,10 +180,16 @@ impl<'s> Simulation<'s> {
                     };
                     set_prop(*prop, &|s| s.place = place, &mut self.props)
                 }
-                Action::Break { prop, .. } => set_prop(*prop, &|s| s.broken = true, &mut self.props),
+                Action::Break { prop, .. } => {
+                    set_prop(*prop, &|s| s.broken = true, &mut self.props)
+                }
                 Action::Camera(c) => {
                     if let Some(lens) = c.lens_mm {
-                        self.lenses[c.camera.index()].push(Change { at, state: lens, event: id });
+                        self.lenses[c.camera.index()].push(Change {
+                            at,
+                            state: lens,
+                            event: id,
+                        });
                     }
                 }
                 _ => {}
@@ -186,7 +212,8 @@ impl<'s> Simulation<'s> {
             let length = route.length();
             let arrive = match m.arrive {
                 Some(arrive) => arrive,
-                None => Time::from_seconds(depart.seconds() + length / m.pace.metres_per_second()).unwrap_or(depart),
+                None => Time::from_seconds(depart.seconds() + length / m.pace.metres_per_second())
+                    .unwrap_or(depart),
             };
             let leg = Leg::new(id, depart, arrive, m.to, route);
             self.tracks[m.who.index()].legs.push(leg);
@@ -195,23 +222,41 @@ impl<'s> Simulation<'s> {
 
     /// The route a walker takes: through the named doors, else the shortest way, preferring
     /// doors that are open when the walk starts.
-    fn route(&self, from: Point, to: Point, to_room: RoomId, via: &[DoorId], depart: Time) -> Route {
+    fn route(
+        &self,
+        from: Point,
+        to: Point,
+        to_room: RoomId,
+        via: &[DoorId],
+        depart: Time,
+    ) -> Route {
         let scene = self.scene;
         let from_room = scene.room_at(from).unwrap_or(to_room);
         if !via.is_empty() {
+            // The named doors must chain from the start room to the mark's room.
             let mut points = vec![from];
             let mut portals = Vec::new();
+            let mut room = from_room;
+            let mut found = true;
             for &door in via {
+                let d = scene.door(door);
+                found &= d.is_passage() && d.rooms.contains(&room);
+                room = d.other_room(room);
                 portals.push((Portal::Door(door), points.len()));
-                points.push(scene.door(door).at);
+                points.push(d.at);
             }
             points.push(to);
-            return Route { points, portals, found: true };
+            found &= room == to_room;
+            return Route {
+                points,
+                portals,
+                found,
+            };
         }
-        let portals = route::portals(scene, &self.struck, depart);
+        let portals = route::portals(scene);
         let open = |p: Portal| match p {
             Portal::Door(d) => self.door_state(d, depart) == DoorState::Open,
-            Portal::Wild(_) => true,
+            Portal::Wild(w) => self.is_struck(w, depart),
         };
         route::shortest(&portals, from, from_room, to, to_room, open)
             .or_else(|| route::shortest(&portals, from, from_room, to, to_room, |_| true))
@@ -232,19 +277,35 @@ impl<'s> Simulation<'s> {
                 Some(FacingTarget::Person(p)) => Target::People(vec![p]),
                 None => Target::Travel,
             };
-            self.framing[camera.index()].push(Framing { at: Time::ZERO, target: initial, pan: 0.0, event: None });
+            self.framing[camera.index()].push(Framing {
+                at: Time::ZERO,
+                target: initial,
+                pan: 0.0,
+                event: None,
+            });
         }
         for &id in &self.order.clone() {
             let event = &scene.events[id.index()];
-            let Action::Camera(c) = &event.action else { continue };
+            let Action::Camera(c) = &event.action else {
+                continue;
+            };
             if c.frame.is_empty() {
                 continue;
             }
             let before = self.facing(c.camera, event.at);
             let target = Target::People(c.frame.clone());
-            let after = self.direction_to(c.camera, &target, event.at).unwrap_or(before);
-            let angle = (after.angle() - before.angle() + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU) - std::f64::consts::PI;
-            self.framing[c.camera.index()].push(Framing { at: event.at, target, pan: angle.abs() / PAN_RATE, event: Some(id) });
+            let after = self
+                .direction_to(c.camera, &target, event.at)
+                .unwrap_or(before);
+            let angle = (after.angle() - before.angle() + std::f64::consts::PI)
+                .rem_euclid(std::f64::consts::TAU)
+                - std::f64::consts::PI;
+            self.framing[c.camera.index()].push(Framing {
+                at: event.at,
+                target,
+                pan: angle.abs() / PAN_RATE,
+                event: Some(id),
+            });
         }
     }
 
@@ -263,8 +324,13 @@ impl<'s> Simulation<'s> {
     /// The door's state just before `event` (one of its own events) changed it.
     pub fn door_state_before(&self, door: DoorId, event: EventId) -> DoorState {
         let changes = &self.doors[door.index()];
-        let index = changes.iter().position(|c| c.event == event).unwrap_or(changes.len());
-        changes[..index].last().map_or(self.scene.door(door).initial, |c| c.state)
+        let index = changes
+            .iter()
+            .position(|c| c.event == event)
+            .unwrap_or(changes.len());
+        changes[..index]
+            .last()
+            .map_or(self.scene.door(door).initial, |c| c.state)
     }
 
     pub fn is_struck(&self, wall: crate::model::WildWallId, t: Time) -> bool {
@@ -278,8 +344,13 @@ impl<'s> Simulation<'s> {
     /// The prop's state just before `event` (one of its own events) changed it.
     pub fn prop_state_before(&self, prop: crate::model::PropId, event: EventId) -> PropState {
         let changes = &self.props[prop.index()];
-        let index = changes.iter().position(|c| c.event == event).unwrap_or(changes.len());
-        changes[..index].last().map_or_else(|| self.initial_prop(prop), |c| c.state)
+        let index = changes
+            .iter()
+            .position(|c| c.event == event)
+            .unwrap_or(changes.len());
+        changes[..index]
+            .last()
+            .map_or_else(|| self.initial_prop(prop), |c| c.state)
     }
 
     fn initial_prop(&self, prop: crate::model::PropId) -> PropState {
@@ -313,7 +384,9 @@ impl<'s> Simulation<'s> {
         match target {
             Target::Mark(m) => Some(self.scene.mark(*m).at),
             Target::People(people) if !people.is_empty() => {
-                let sum = people.iter().fold(Point::default(), |s, &p| s + self.position(p, t));
+                let sum = people
+                    .iter()
+                    .fold(Point::default(), |s, &p| s + self.position(p, t));
                 Some(sum * (1.0 / people.len() as f64))
             }
             _ => None,
@@ -333,16 +406,25 @@ impl<'s> Simulation<'s> {
         let framings = &self.framing[who.index()];
         let i = framings.partition_point(|f| f.at <= t);
         let track = &self.tracks[who.index()];
-        let fallback = || track.moving_leg(t).map(|l| l.heading(t)).unwrap_or(Point::new(1.0, 0.0));
+        let fallback = || {
+            track
+                .moving_leg(t)
+                .map(|l| l.heading(t))
+                .unwrap_or(Point::new(1.0, 0.0))
+        };
         let Some(current) = i.checked_sub(1).map(|i| &framings[i]) else {
             return fallback();
         };
         let towards = self.direction_to(who, &current.target, t);
         let elapsed = t.seconds() - current.at.seconds();
         if current.pan > 0.0 && elapsed < current.pan && i >= 2 {
-            let from = self.direction_to(who, &framings[i - 2].target, t).unwrap_or_else(fallback);
+            let from = self
+                .direction_to(who, &framings[i - 2].target, t)
+                .unwrap_or_else(fallback);
             let to = towards.unwrap_or(from);
-            let delta = (to.angle() - from.angle() + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU) - std::f64::consts::PI;
+            let delta = (to.angle() - from.angle() + std::f64::consts::PI)
+                .rem_euclid(std::f64::consts::TAU)
+                - std::f64::consts::PI;
             return Point::from_angle(from.angle() + delta * (elapsed / current.pan));
         }
         towards.unwrap_or_else(fallback)

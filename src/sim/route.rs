@@ -2,7 +2,6 @@
 
 use crate::geometry::Point;
 use crate::model::{DoorId, RoomId, Scene, WildWallId};
-use crate::time::Time;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -30,9 +29,9 @@ impl Route {
     }
 }
 
-/// The portals of the set at time `t` with their centres and rooms (struck wild walls only
-/// from the moment they are struck).
-pub fn portals(scene: &Scene, struck: &[Option<Time>], t: Time) -> Vec<(Portal, Point, [RoomId; 2])> {
+/// Every portal of the set with its centre and rooms. Wild walls between two rooms count:
+/// whether one may be used (struck yet?) is the caller's filter and a rule's concern.
+pub fn portals(scene: &Scene) -> Vec<(Portal, Point, [RoomId; 2])> {
     let mut out = Vec::new();
     for (i, door) in scene.doors.iter().enumerate() {
         if door.is_passage() {
@@ -40,8 +39,12 @@ pub fn portals(scene: &Scene, struck: &[Option<Time>], t: Time) -> Vec<(Portal, 
         }
     }
     for (i, wall) in scene.wild_walls.iter().enumerate() {
-        if wall.rooms.len() == 2 && struck[i].is_some_and(|s| s <= t) {
-            out.push((Portal::Wild(WildWallId::from_index(i)), wall.segment.midpoint(), [wall.rooms[0], wall.rooms[1]]));
+        if let [a, b] = wall.rooms[..] {
+            out.push((
+                Portal::Wild(WildWallId::from_index(i)),
+                wall.segment.midpoint(),
+                [a, b],
+            ));
         }
     }
     out

@@ -57,7 +57,11 @@ impl View {
 impl Simulation<'_> {
     /// The view of camera `who` at `t`.
     pub fn view(&self, who: PersonId, t: Time) -> View {
-        let sensor = self.scene.person(who).camera().map_or(crate::model::SUPER35_MM, |c| c.sensor_mm);
+        let sensor = self
+            .scene
+            .person(who)
+            .camera()
+            .map_or(crate::model::SUPER35_MM, |c| c.sensor_mm);
         View {
             origin: self.position(who, t),
             direction: self.facing(who, t),
@@ -91,7 +95,12 @@ impl Simulation<'_> {
                 consider(door.gap, Obstacle::Door(id));
             }
         }
-        for (i, furniture) in scene.furniture.iter().enumerate().filter(|(_, f)| f.blocks_view) {
+        for (i, furniture) in scene
+            .furniture
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.blocks_view)
+        {
             for edge in furniture.outline.edges() {
                 consider(edge, Obstacle::Furniture(FurnitureId::from_index(i)));
             }
@@ -101,13 +110,26 @@ impl Simulation<'_> {
 
     /// Whether camera `camera` sees person `who` at `t`: `Ok(())` if in frame with a clear
     /// line of sight, else why not.
-    pub fn sees(&self, camera: PersonId, who: PersonId, t: Time, whole_body: bool) -> Result<(), Unseen> {
+    pub fn sees(
+        &self,
+        camera: PersonId,
+        who: PersonId,
+        t: Time,
+        whole_body: bool,
+    ) -> Result<(), Unseen> {
         let view = self.view(camera, t);
         let at = self.position(who, t);
         let radius = self.scene.person(who).radius;
-        let in_angle = if whole_body { view.covers(at) } else { view.covers_body(at, radius) };
+        let in_angle = if whole_body {
+            view.covers(at)
+        } else {
+            view.covers_body(at, radius)
+        };
         if !in_angle {
-            return Err(Unseen::OutOfFrame { off_axis: view.off_axis(at), half_angle: view.half_angle });
+            return Err(Unseen::OutOfFrame {
+                off_axis: view.off_axis(at),
+                half_angle: view.half_angle,
+            });
         }
         match self.obstacle(view.origin, at, t) {
             Some(obstacle) => Err(Unseen::Blocked(obstacle)),

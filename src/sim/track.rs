@@ -72,7 +72,8 @@ impl Leg {
             return self.depart;
         }
         let fraction = self.cumulative.get(index).copied().unwrap_or(length) / length;
-        Time::from_seconds(self.depart.seconds() + fraction * self.duration().max(0.0)).unwrap_or(self.depart)
+        Time::from_seconds(self.depart.seconds() + fraction * self.duration().max(0.0))
+            .unwrap_or(self.depart)
     }
 
     /// Position at `t` (clamped to the leg's time span).
@@ -85,17 +86,28 @@ impl Leg {
             return self.start();
         }
         let walked = (t.seconds() - self.depart.seconds()) / duration * self.length();
-        let i = self.cumulative.partition_point(|&c| c <= walked).clamp(1, self.cumulative.len() - 1);
+        let i = self
+            .cumulative
+            .partition_point(|&c| c <= walked)
+            .clamp(1, self.cumulative.len() - 1);
         let (c0, c1) = (self.cumulative[i - 1], self.cumulative[i]);
-        let k = if c1 - c0 < 1e-12 { 1.0 } else { (walked - c0) / (c1 - c0) };
+        let k = if c1 - c0 < 1e-12 {
+            1.0
+        } else {
+            (walked - c0) / (c1 - c0)
+        };
         self.route.points[i - 1].lerp(self.route.points[i], k)
     }
 
     /// Unit direction of travel at `t`.
     pub fn heading(&self, t: Time) -> Point {
         let duration = self.duration().max(1e-9);
-        let walked = ((t.seconds() - self.depart.seconds()) / duration).clamp(0.0, 1.0) * self.length();
-        let i = self.cumulative.partition_point(|&c| c <= walked).clamp(1, self.cumulative.len() - 1);
+        let walked =
+            ((t.seconds() - self.depart.seconds()) / duration).clamp(0.0, 1.0) * self.length();
+        let i = self
+            .cumulative
+            .partition_point(|&c| c <= walked)
+            .clamp(1, self.cumulative.len() - 1);
         (self.route.points[i] - self.route.points[i - 1]).normalised()
     }
 }

@@ -1,0 +1,5 @@
+//! Doors rules.
+
+pub mod door_reach;
+pub mod door_state;
+pub mod rig_width;

@@ -1,0 +1,6 @@
+//! Hygiene rules.
+
+pub mod unreachable_room;
+pub mod unused_mark;
+pub mod unused_prop;
+pub mod unused_room;

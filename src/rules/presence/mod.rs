@@ -1,0 +1,3 @@
+//! Presence rules.
+
+pub mod out_of_earshot;
