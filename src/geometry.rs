@@ -269,6 +269,35 @@ impl Polygon {
             || other.corners.iter().any(|&p| self.strictly_contains(p))
             || other.strictly_contains(self.centroid())
             || self.strictly_contains(other.centroid())
+            || self.shares_a_cell_with(other)
+    }
+
+    /// Overlaps the checks above miss, such as two rectangles lying along the same lines:
+    /// the centres of the grid cells cut by every corner's x and y. Exact for rooms with
+    /// square corners, and a fine net for the rest.
+    fn shares_a_cell_with(&self, other: &Polygon) -> bool {
+        let mut xs: Vec<f64> = self
+            .corners
+            .iter()
+            .chain(&other.corners)
+            .map(|p| p.x)
+            .collect();
+        let mut ys: Vec<f64> = self
+            .corners
+            .iter()
+            .chain(&other.corners)
+            .map(|p| p.y)
+            .collect();
+        for v in [&mut xs, &mut ys] {
+            v.sort_by(f64::total_cmp);
+            v.dedup_by(|a, b| (*a - *b).abs() < EPSILON);
+        }
+        xs.windows(2).any(|wx| {
+            ys.windows(2).any(|wy| {
+                let p = Point::new((wx[0] + wx[1]) / 2.0, (wy[0] + wy[1]) / 2.0);
+                self.strictly_contains(p) && other.strictly_contains(p)
+            })
+        })
     }
 }
 
@@ -284,6 +313,10 @@ mod tests {
         assert!(a.overlaps(&Polygon::rect(3.0, 1.0, 2.0, 1.0)));
         assert!(a.overlaps(&a.clone()));
         assert!(a.overlaps(&Polygon::rect(1.0, 1.0, 1.0, 1.0)));
+        assert!(
+            a.overlaps(&Polygon::rect(3.0, 0.0, 3.0, 3.0)),
+            "same lines, partial overlap"
+        );
     }
 
     #[test]

@@ -358,18 +358,18 @@ fn shape(
             ),
             "remove the repeated corner",
         ))
+    } else if let Some((a, b)) = polygon.self_crossing() {
+        Some((
+            format!("its outline crosses itself (edges {} and {})", a + 1, b + 1),
+            "list the corners in order around the outline",
+        ))
     } else if polygon.area() < min_area {
         Some((
             format!("its area is {:.3} m²", polygon.area()),
             "check the coordinates: the outline is flat or tiny",
         ))
     } else {
-        polygon.self_crossing().map(|(a, b)| {
-            (
-                format!("its outline crosses itself (edges {} and {})", a + 1, b + 1),
-                "list the corners in order around the outline",
-            )
-        })
+        None
     };
     if let Some((message, help)) = problem {
         let d = Diagnostic::error(

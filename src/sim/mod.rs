@@ -6,6 +6,7 @@
 
 pub mod route;
 pub mod sight;
+pub mod snapshot;
 mod track;
 
 pub use route::{Portal, Route};

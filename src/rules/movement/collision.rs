@@ -1,7 +1,19 @@
-//! M007 collision (placeholder until written).
+//! M007 collision: two people in the same spot at the same time.
+//!
+//! Solved exactly in continuous time, not sampled: every person's path is split into pieces
+//! of straight, constant-speed motion (standing still is a piece too), and a time sweep with
+//! a spatial grid compares only pieces that overlap in time and space. Each candidate pair is
+//! then solved as a quadratic for when the two centres are closer than the contact distance.
+//! That keeps a 2,000-performer, 100,000-event take near-linear instead of all pairs per frame.
 
 use crate::diagnostic::Diagnostic;
+use crate::escape::number;
+use crate::geometry::Point;
+use crate::model::{EventId, PersonId};
 use crate::rules::{Context, Level, Rule, RuleDoc};
+use crate::time::Time;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 pub struct Collision;
 
@@ -10,14 +22,247 @@ static DOC: RuleDoc = RuleDoc {
     name: "collision",
     family: "movement",
     level: Level::Deny,
-    summary: "not written yet",
-    explanation: "",
+    summary: "two people are in the same spot at the same time",
+    explanation: "### What it checks\nAt every moment of the take (solved exactly, not sampled), that no one's centre comes \
+inside another person's body: closer than the larger of their two body radii (0.25 m for cast by default, 0.3 m for \
+crew, 0.45 m for a camera rig). An embrace is fine; standing on the same mark, or walking through each other, is not.\n\n\
+### Why it matters\nTwo performers sent to one mark collide; a Steadicam whose path crosses a performer's knocks into \
+them mid-take.\n\n### Example\n```ron\n(at: \"0:30\", do: Move(who: \"her\", to: \"L1\")),  // \"him\" is standing on L1\n```\n\n\
+### Fix\nGive each person a mark of their own, or stagger the moves so their paths cross at different times.",
 };
+
+/// Where a piece of someone's path came from, to point the diagnostic at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cause {
+    Event(EventId),
+    Start(PersonId),
+}
+
+/// Straight, constant-speed motion of one person over `[t0, t1]` (seconds).
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    who: PersonId,
+    t0: f64,
+    t1: f64,
+    p0: Point,
+    velocity: Point,
+    cause: Cause,
+}
+
+impl Piece {
+    fn at(&self, t: f64) -> Point {
+        self.p0 + self.velocity * (t - self.t0)
+    }
+}
+
+fn pieces(cx: &Context) -> Vec<Piece> {
+    let end = cx.scene.length.seconds();
+    let mut out = Vec::new();
+    for (i, track) in cx.sim.tracks.iter().enumerate() {
+        let who = PersonId::from_index(i);
+        let mut still_from = (0.0, track.start, Cause::Start(who));
+        for (k, leg) in track.legs.iter().enumerate() {
+            let depart = leg.depart.seconds();
+            let (t, p, cause) = still_from;
+            if depart > t {
+                out.push(Piece {
+                    who,
+                    t0: t,
+                    t1: depart,
+                    p0: p,
+                    velocity: Point::default(),
+                    cause,
+                });
+            }
+            // The next leg takes over when it starts, even if this one has not arrived.
+            let stop = track
+                .legs
+                .get(k + 1)
+                .map_or(f64::INFINITY, |n| n.depart.seconds());
+            let points = &leg.route.points;
+            for j in 1..points.len() {
+                let (a, b) = (
+                    leg.time_at_point(j - 1).seconds(),
+                    leg.time_at_point(j).seconds().min(stop),
+                );
+                if b <= a {
+                    continue;
+                }
+                let full = leg.time_at_point(j).seconds() - a;
+                let velocity = (points[j] - points[j - 1]) * (1.0 / full.max(1e-9));
+                out.push(Piece {
+                    who,
+                    t0: a,
+                    t1: b,
+                    p0: points[j - 1],
+                    velocity,
+                    cause: Cause::Event(leg.event),
+                });
+            }
+            let arrive = leg.arrive.seconds().min(stop);
+            still_from = (
+                arrive.max(depart),
+                leg.position(Time::from_seconds(arrive.max(depart)).unwrap_or(leg.arrive)),
+                Cause::Event(leg.event),
+            );
+        }
+        let (t, p, cause) = still_from;
+        if end > t {
+            out.push(Piece {
+                who,
+                t0: t,
+                t1: end,
+                p0: p,
+                velocity: Point::default(),
+                cause,
+            });
+        }
+    }
+    out
+}
+
+/// The sub-interval of the common time of `a` and `b` when their centres are closer than
+/// `reach`, with the least distance in it.
+fn contact(a: &Piece, b: &Piece, reach: f64) -> Option<(f64, f64, f64)> {
+    let (s, e) = (a.t0.max(b.t0), a.t1.min(b.t1));
+    if e <= s {
+        return None;
+    }
+    let d0 = a.at(s) - b.at(s);
+    let dv = a.velocity - b.velocity;
+    let (qa, qb, qc) = (dv.dot(dv), 2.0 * d0.dot(dv), d0.dot(d0) - reach * reach);
+    let span = e - s;
+    let (enter, leave) = if qa < 1e-12 {
+        if qc < 0.0 { (0.0, span) } else { return None }
+    } else {
+        let disc = qb * qb - 4.0 * qa * qc;
+        if disc <= 0.0 {
+            return None;
+        }
+        let root = disc.sqrt();
+        ((-qb - root) / (2.0 * qa), (-qb + root) / (2.0 * qa))
+    };
+    let (enter, leave) = (enter.max(0.0), leave.min(span));
+    if leave <= enter {
+        return None;
+    }
+    let closest = if qa < 1e-12 {
+        0.0
+    } else {
+        (-qb / (2.0 * qa)).clamp(enter, leave)
+    };
+    let least = (d0 + dv * closest).length();
+    Some((s + enter, s + leave, least))
+}
+
+const CELL: f64 = 2.0;
+
+fn cells(a: Point, b: Point, pad: f64) -> impl Iterator<Item = (i64, i64)> {
+    let cell = |v: f64| (v / CELL).floor() as i64;
+    let (x0, x1) = (cell(a.x.min(b.x) - pad), cell(a.x.max(b.x) + pad));
+    let (y0, y1) = (cell(a.y.min(b.y) - pad), cell(a.y.max(b.y) + pad));
+    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+}
+
+/// A contact between two people: when it starts and ends, how close they came, and why.
+struct Episode {
+    start: f64,
+    end: f64,
+    least: f64,
+    cause: Cause,
+}
 
 impl Rule for Collision {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
     }
 
-    fn check(&self, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let mut pieces = pieces(cx);
+        pieces.sort_by(|a, b| a.t0.total_cmp(&b.t0).then(a.who.cmp(&b.who)));
+        let max_radius = cx.scene.people.iter().map(|p| p.radius).fold(0.0, f64::max);
+        let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        let mut ending: BinaryHeap<Reverse<(u64, usize)>> = BinaryHeap::new();
+        let mut episodes: BTreeMap<(PersonId, PersonId), Vec<Episode>> = BTreeMap::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            while let Some(&Reverse((end_bits, j))) = ending.peek() {
+                if f64::from_bits(end_bits) > piece.t0 {
+                    break;
+                }
+                ending.pop();
+                let other = &pieces[j];
+                for cell in cells(other.at(other.t0), other.at(other.t1), max_radius) {
+                    if let Some(list) = grid.get_mut(&cell) {
+                        list.retain(|&k| k != j);
+                    }
+                }
+            }
+            let mut seen = Vec::new();
+            for cell in cells(piece.at(piece.t0), piece.at(piece.t1), max_radius) {
+                for &j in grid.get(&cell).into_iter().flatten() {
+                    let other = &pieces[j];
+                    if other.who == piece.who || seen.contains(&j) {
+                        continue;
+                    }
+                    seen.push(j);
+                    let reach = cx
+                        .scene
+                        .person(piece.who)
+                        .radius
+                        .max(cx.scene.person(other.who).radius);
+                    if let Some((start, end, least)) = contact(piece, other, reach) {
+                        let pair = (piece.who.min(other.who), piece.who.max(other.who));
+                        // The piece that began later is what brought them together.
+                        let cause = if piece.t0 >= other.t0 {
+                            piece.cause
+                        } else {
+                            other.cause
+                        };
+                        episodes.entry(pair).or_default().push(Episode {
+                            start,
+                            end,
+                            least,
+                            cause,
+                        });
+                    }
+                }
+                grid.entry(cell).or_default().push(i);
+            }
+            // Non-negative finite times sort correctly by their bit patterns.
+            ending.push(Reverse((piece.t1.to_bits(), i)));
+        }
+        for ((a, b), mut list) in episodes {
+            list.sort_by(|x, y| x.start.total_cmp(&y.start));
+            let mut merged: Vec<Episode> = Vec::new();
+            for e in list {
+                match merged.last_mut() {
+                    Some(last) if e.start <= last.end + 0.05 => {
+                        last.end = last.end.max(e.end);
+                        last.least = last.least.min(e.least);
+                    }
+                    _ => merged.push(e),
+                }
+            }
+            for e in merged {
+                out.push(report(cx, a, b, &e));
+            }
+        }
+    }
+}
+
+fn report(cx: &Context, a: PersonId, b: PersonId, e: &Episode) -> Diagnostic {
+    let at = Time::from_seconds(e.start).unwrap_or(Time::ZERO);
+    let until = Time::from_seconds(e.end).unwrap_or(at);
+    let span = match e.cause {
+        Cause::Event(event) => cx.event_span(event, ""),
+        Cause::Start(who) => cx.span(&cx.scene.person(who).path.field("starts_at")),
+    };
+    let room = cx
+        .scene
+        .room_at(cx.sim.position(a, at))
+        .map_or(String::new(), |r| format!(" in `{}`", cx.scene.room(r).id));
+    DOC.diagnostic(format!("{} and {} are in the same spot{room} from {at} to {until}", cx.who(a), cx.who(b)))
+        .at(span, format!("brings them within {} m of each other", number(e.least, 2)))
+        .note("one body cannot stand where another is: they would collide on set")
+        .help("give each a mark of their own, or stagger the moves so their paths cross at different times")
 }

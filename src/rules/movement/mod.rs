@@ -1,4 +1,4 @@
-//! Movement rules.
+//! Movement rules: how people get from mark to mark.
 
 pub mod closed_door;
 pub mod collision;
@@ -7,3 +7,21 @@ pub mod teleport;
 pub mod through_furniture;
 pub mod through_wall;
 pub mod too_fast;
+
+use crate::model::{EventId, PersonId};
+use crate::rules::Context;
+use crate::sim::Leg;
+
+/// Every leg of every person, with who walks it.
+pub fn legs<'a>(cx: &'a Context) -> impl Iterator<Item = (PersonId, &'a Leg)> + 'a {
+    cx.sim
+        .tracks
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.legs.iter().map(move |l| (PersonId::from_index(i), l)))
+}
+
+/// The `to` of a move event (or its `at` for a move with no `to` field).
+pub fn move_span(cx: &Context, event: EventId) -> crate::source::Span {
+    cx.event_span(event, "to")
+}
