@@ -190,3 +190,231 @@ fn bundled_scenes_check_clean_with_every_rule_on() {
         );
     }
 }
+
+/// The JSON form of every structural error, snapshotted.
+#[test]
+fn structure_errors_as_json() {
+    for fixture in fixtures("tests/fixtures/structure") {
+        let relative = fixture
+            .strip_prefix(repo(""))
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let out = oner(&["check", "--format", "json", &relative])
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        let objects: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+            .collect();
+        assert_eq!(objects.len(), 1, "{relative}: {text}");
+        let name = fixture.file_stem().unwrap().to_string_lossy().to_string();
+        insta::assert_json_snapshot!(format!("json-{name}"), objects[0]);
+    }
+}
+
+fn check_text(text: &str) -> Result<Vec<oner::diagnostic::Diagnostic>, String> {
+    let file = oner::source::SourceFile::new("fuzz.ron", text);
+    oner::check::check_source(&file, &[])
+}
+
+/// No prefix of the bundled scenes makes oner panic; each is a clean diagnostic.
+#[test]
+fn truncated_scenes_give_diagnostics_not_panics() {
+    for scene in ["scenes/tutorial.ron", "scenes/we-cry-together.ron"] {
+        let text = read(&repo(scene));
+        let mut cut = 0;
+        while cut < text.len() {
+            let prefix = &text[..text.floor_char_boundary(cut)];
+            let diagnostics = check_text(prefix).expect("no rule levels to reject");
+            assert!(
+                diagnostics.iter().any(|d| d.is_error()),
+                "{scene} cut at {cut} gave no error"
+            );
+            cut += 97;
+        }
+    }
+}
+
+/// Random byte edits of the tutorial never panic (a small deterministic fuzz).
+#[test]
+fn mutated_scenes_never_panic() {
+    let text = read(&repo("scenes/tutorial.ron"));
+    let mut seed: u64 = 0x9e3779b97f4a7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let alphabet = b"()[]{}:,\"0123456789.-eNaninf#/ \nabcXYZ";
+    for _ in 0..400 {
+        let mut bytes = text.clone().into_bytes();
+        for _ in 0..(1 + next() % 4) {
+            let at = (next() as usize) % bytes.len();
+            bytes[at] = alphabet[(next() as usize) % alphabet.len()];
+        }
+        let mutated = String::from_utf8_lossy(&bytes).into_owned();
+        let _ = check_text(&mutated);
+    }
+}
+
+#[test]
+fn hostile_inputs_get_clear_errors() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("empty", "", "S001"),
+        ("garbage", "\u{1}\u{2}PK\u{3}\u{4} not a scene", "S001"),
+        (
+            "deep",
+            &format!("Scene(title: {}", "[".repeat(5000)),
+            "S001",
+        ),
+        (
+            "nan",
+            &read(&repo("scenes/tutorial.ron")).replace("at: (1.0, 1.5)", "at: (NaN, 1.5)"),
+            "S006",
+        ),
+        (
+            "huge",
+            &read(&repo("scenes/tutorial.ron")).replace("at: (1.0, 1.5)", "at: (1e308, 1.5)"),
+            "S006",
+        ),
+        (
+            "inf",
+            &read(&repo("scenes/tutorial.ron")).replace("width: 1.2", "width: inf"),
+            "S006",
+        ),
+        (
+            "negative time",
+            &read(&repo("scenes/tutorial.ron")).replace("(at: \"0:02\"", "(at: \"-0:02\""),
+            "S004",
+        ),
+    ];
+    for (name, text, code) in cases {
+        let diagnostics = check_text(text).expect("checked");
+        assert!(
+            diagnostics.iter().any(|d| d.code == *code),
+            "{name}: {diagnostics:#?}"
+        );
+    }
+    let (_dir, path) = crate::common::scene_file("binary.ron", "");
+    std::fs::write(&path, [0xff, 0xfe, 0x00, 0x81, b'(']).unwrap();
+    let out = oner(&["check", &path.to_string_lossy()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+}
+
+#[test]
+fn exit_codes_follow_the_worst_finding() {
+    oner(&["check", "scenes/tutorial.ron"]).assert().code(0);
+    oner(&["check", "tests/fixtures/rules/M002.ron"])
+        .assert()
+        .code(1);
+    oner(&["check", "no/such/scene.ron"]).assert().code(2);
+    oner(&["check", "tests"]).assert().code(2);
+    oner(&["check"]).assert().code(2);
+    oner(&["check", "--allow", "M002", "tests/fixtures/rules/M002.ron"])
+        .assert()
+        .code(0);
+    oner(&[
+        "check",
+        "--warn",
+        "closed-door",
+        "tests/fixtures/rules/M002.ron",
+    ])
+    .assert()
+    .code(0);
+    oner(&[
+        "check",
+        "--warn",
+        "M002",
+        "--deny-warnings",
+        "tests/fixtures/rules/M002.ron",
+    ])
+    .assert()
+    .code(1);
+    let out = oner(&["check", "--allow", "closd-door", "scenes/tutorial.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `closed-door`?"));
+}
+
+#[test]
+fn scene_level_allow_list_silences_a_rule() {
+    let text = read(&repo("tests/fixtures/rules/M002.ron")).replacen(
+        "frame_rate: 24,",
+        "frame_rate: 24,\n    allow: [\"closed-door\"],",
+        1,
+    );
+    assert!(check_text(&text).unwrap().is_empty());
+    let text = read(&repo("tests/fixtures/rules/M002.ron")).replacen(
+        "frame_rate: 24,",
+        "frame_rate: 24,\n    allow: [\"closd-door\"],",
+        1,
+    );
+    let diagnostics = check_text(&text).unwrap();
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0].code, "S003");
+    assert_eq!(
+        diagnostics[0].help.as_deref(),
+        Some("did you mean `closed-door`?")
+    );
+}
+
+#[test]
+fn human_output_is_plain_when_piped_and_points_at_line_and_column() {
+    let out = oner(&["check", "tests/fixtures/structure/S003-unknown-mark.ron"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains('\u{1b}'), "colour codes in piped output");
+    let line = read(&repo("tests/fixtures/structure/S003-unknown-mark.ron"))
+        .lines()
+        .position(|l| l.contains("\"L9\""))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!("S003-unknown-mark.ron:{line}:")),
+        "{stderr}"
+    );
+    let json = oner(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/structure/S003-unknown-mark.ron",
+    ])
+    .output()
+    .unwrap();
+    let value: serde_json::Value =
+        serde_json::from_slice(json.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(value["line"], line);
+    assert_eq!(value["code"], "S003");
+    assert_eq!(value["help"], "did you mean `L1`?");
+}
+
+#[test]
+fn at_answers_who_is_where() {
+    let out = oner(&["at", "scenes/tutorial.ron", "0:17"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    insta::assert_snapshot!("at-tutorial-0-17", String::from_utf8_lossy(&out.stdout));
+    let json = oner(&["at", "scenes/tutorial.ron", "0:17", "--format", "json"])
+        .output()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["people"][0]["mark"], "living-mid");
+    assert_eq!(
+        value["cameras"][0]["sees"],
+        serde_json::json!(["ana", "ben"])
+    );
+    oner(&["at", "scenes/tutorial.ron", "9:00"])
+        .assert()
+        .code(2);
+    oner(&["at", "scenes/tutorial.ron", "soon"])
+        .assert()
+        .code(2);
+}

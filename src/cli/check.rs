@@ -2,8 +2,7 @@
 
 use super::{DiagnosticFormat, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::diagnostic::{self, Diagnostic, Severity, Tally};
-use crate::rules::{Context, Level, Levels};
-use crate::sim::Simulation;
+use crate::rules::Level;
 use crate::source::SourceFile;
 use clap::Args;
 use std::path::PathBuf;
@@ -31,47 +30,18 @@ pub struct CheckArgs {
 }
 
 impl CheckArgs {
-    /// The command line's rule levels on top of the scene's; unknown rule names are an error.
-    fn apply_levels(&self, levels: &mut Levels) -> Result<(), String> {
+    /// The rule levels given on the command line, in the order they apply.
+    fn levels(&self) -> Vec<(String, Level)> {
+        let mut levels = Vec::new();
         for (names, level) in [
             (&self.allow, Level::Allow),
             (&self.warn, Level::Warn),
             (&self.deny, Level::Deny),
         ] {
-            for name in names {
-                if !levels.set(name, level) {
-                    let names = crate::rules::all_names();
-                    let hint = crate::load::closest_name(name, names.iter().map(String::as_str))
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_default();
-                    return Err(format!(
-                        "unknown rule `{name}`{hint} (`oner rules` lists them)"
-                    ));
-                }
-            }
+            levels.extend(names.iter().map(|n| (n.clone(), level)));
         }
-        Ok(())
+        levels
     }
-}
-
-/// Loads and checks one file: all its diagnostics, sorted. `cli_levels` go on top of the
-/// scene's own levels.
-pub fn check_file(file: &SourceFile, args: &CheckArgs) -> Result<Vec<Diagnostic>, String> {
-    let loaded = crate::load::load(file);
-    let mut diagnostics = loaded.diagnostics;
-    if let Some(scene) = &loaded.scene {
-        let mut levels = Levels::from_scene(scene);
-        args.apply_levels(&mut levels)?;
-        let sim = Simulation::new(scene);
-        let cx = Context {
-            scene,
-            sim: &sim,
-            spans: &loaded.spans,
-        };
-        diagnostics.extend(crate::rules::run(&cx, &levels));
-    }
-    diagnostic::sort_and_dedup(&mut diagnostics);
-    Ok(diagnostics)
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -88,7 +58,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         };
         let mut diagnostics = match encoding_error {
             Some(d) => vec![d],
-            None => match check_file(&file, args) {
+            None => match crate::check::check_source(&file, &args.levels()) {
                 Ok(diagnostics) => diagnostics,
                 Err(message) => {
                     eprintln!("error: {message}");
