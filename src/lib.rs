@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod cuesheet;
 pub mod diagnostic;
 pub mod escape;
 pub mod geometry;
@@ -13,8 +14,10 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod raw;
 pub mod rules;
 pub mod sim;
 pub mod source;
+pub mod study;
 pub mod time;

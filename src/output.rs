@@ -66,10 +66,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .tempfile_in(dir)
         .map_err(|e| format!("cannot write in `{}`: {e}", dir.display()))?;
     temp.write_all(bytes)
+        .and_then(|_| set_readable(temp.as_file()))
         .and_then(|_| temp.as_file().sync_all())
         .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
     temp.persist(path)
         .map_err(|e| format!("cannot write `{}`: {}", path.display(), e.error))?;
+    Ok(())
+}
+
+/// Temporary files are private (0600); outputs are for everyone to read, as `cp` would make them.
+#[cfg(unix)]
+fn set_readable(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_readable(_file: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 

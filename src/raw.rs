@@ -18,7 +18,7 @@ pub struct Scene {
     pub title: String,
     #[serde(default)]
     pub notes: String,
-    /// Frames per second: 23.976, 24, 25, 29.97, 30, 50, 59.94 or 60.
+    /// Frames per second: 23.976, 24, 25, 29.97, 30, 48, 50 or 59.94.
     pub frame_rate: f64,
     /// Length of the take, as a time string.
     pub length: String,

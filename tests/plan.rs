@@ -1,1 +1,317 @@
-//! Tests of this topic.
+//! Floor plans: `oner plan` writes SVG that parses, renders, escapes scene text, is the same
+//! on every run, and matches the golden files of the tutorial (ONER_BLESS=1 re-accepts them).
+
+use crate::common::{oner, repo, scene_file};
+use oner::output::OutputFile;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// Loads a scene file that must load cleanly.
+fn load(path: &Path) -> oner::model::Scene {
+    let text = std::fs::read_to_string(path).expect("scene file");
+    let file = oner::source::SourceFile::new(path.display().to_string(), text);
+    match oner::load::load(&file).scene {
+        Some(scene) => scene,
+        None => panic!("{} does not load", path.display()),
+    }
+}
+
+/// Every plan file for a scene, plus the plan at `at` seconds.
+fn plans(path: &Path, at: f64) -> Vec<OutputFile> {
+    let scene = load(path);
+    let sim = oner::sim::Simulation::new(&scene);
+    let mut files = oner::plan::build_files(&scene, &sim);
+    let t = oner::time::Time::from_seconds(at).expect("time");
+    files.push(OutputFile {
+        name: oner::plan::at_file_name(t),
+        bytes: oner::plan::at(&scene, &sim, t),
+    });
+    files
+}
+
+/// Fonts for rendering text: the system's, if any, and the bundled ones. Assertions never
+/// depend on text, so a machine without fonts still passes.
+fn fonts() -> Arc<usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            db.load_system_fonts();
+            let bundled = repo("assets/fonts");
+            if bundled.is_dir() {
+                db.load_fonts_dir(bundled);
+            }
+            Arc::new(db)
+        })
+        .clone()
+}
+
+/// Parses the SVG with usvg and renders it 1000 px wide; returns the pixels (RGBA).
+fn render(name: &str, svg: &[u8]) -> (Vec<u8>, u32, u32) {
+    let options = usvg::Options {
+        fontdb: fonts(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_data(svg, &options)
+        .unwrap_or_else(|e| panic!("{name} does not parse as SVG: {e}"));
+    let size = tree.size();
+    let scale = 1000.0 / size.width();
+    let (w, h) = (1000, (size.height() * scale).ceil() as u32);
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).expect("pixmap");
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    (pixmap.data().to_vec(), w, h)
+}
+
+/// Pixels within `tolerance` of `rgb` (each channel).
+fn count_near(pixels: &[u8], rgb: [u8; 3], tolerance: u8) -> usize {
+    pixels
+        .chunks_exact(4)
+        .filter(|p| (0..3).all(|i| p[i].abs_diff(rgb[i]) <= tolerance))
+        .count()
+}
+
+#[test]
+fn every_plan_of_the_bundled_scenes_parses_and_renders() {
+    for (scene, at) in [
+        ("scenes/tutorial.ron", 30.0),
+        ("scenes/we-cry-together.ron", 133.0),
+    ] {
+        for file in plans(&repo(scene), at) {
+            let name = format!("{scene}: {}", file.name);
+            let (pixels, w, h) = render(&name, &file.bytes);
+            let total = (w * h) as usize;
+            // Wall ink alone covers well over 0.3% of the page.
+            let dark = count_near(&pixels, [0x1c, 0x1c, 0x1c], 40);
+            assert!(
+                dark * 300 > total,
+                "{name}: too little linework ({dark} px)"
+            );
+            let white = count_near(&pixels, [255, 255, 255], 0);
+            assert!(white < total, "{name}: blank");
+        }
+    }
+}
+
+#[test]
+fn routes_are_drawn_in_the_performers_colours() {
+    let files = plans(&repo("scenes/tutorial.ron"), 30.0);
+    let overview = files
+        .iter()
+        .find(|f| f.name == "plan.svg")
+        .expect("plan.svg");
+    let (pixels, _, _) = render("plan.svg", &overview.bytes);
+    // Ana is #d1495b, Ben #00798c in the tutorial.
+    assert!(count_near(&pixels, [0xd1, 0x49, 0x5b], 12) > 200);
+    assert!(count_near(&pixels, [0x00, 0x79, 0x8c], 12) > 200);
+}
+
+#[test]
+fn beat_plans_shade_what_the_camera_sees() {
+    let files = plans(&repo("scenes/tutorial.ron"), 30.0);
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "plan.svg",
+            "beats/01-coffee.svg",
+            "beats/02-the-news.svg",
+            "contact-sheet.svg",
+            "at-0m30s.svg"
+        ]
+    );
+    for file in files.iter().filter(|f| f.name.starts_with("beats/")) {
+        let text = String::from_utf8_lossy(&file.bytes);
+        assert!(text.contains("class=\"camera-view\""), "{}", file.name);
+        assert!(text.contains("Unshaded floor"), "{}", file.name);
+    }
+}
+
+const HOSTILE_TITLE: &str = "</text><script>alert(1)</script>";
+
+/// The tutorial with scene text that tries to break out of the SVG.
+fn hostile_scene() -> String {
+    let text = std::fs::read_to_string(repo("scenes/tutorial.ron")).expect("tutorial");
+    text.replace("\"Tutorial: Coffee\"", &format!("\"{HOSTILE_TITLE}\u{1}\""))
+        .replace("\"Ana\"", "\"A\u{7}na <b>&amp; \\\"quoted\\\"\"")
+        .replace("\"Kitchen\"", "\"]]><!-- x --><a href='javascript:x'>\"")
+        .replace("title: \"Coffee\"", "title: \"../../etc/passwd\"")
+}
+
+#[test]
+fn scene_text_stays_text() {
+    let (_dir, path) = scene_file("hostile.ron", &hostile_scene());
+    for file in plans(&path, 30.0) {
+        let text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
+        let name = &file.name;
+        assert!(!text.contains("<script"), "{name}: raw script tag");
+        assert!(!text.contains("<a "), "{name}: raw link");
+        assert!(!text.contains("<!-- x"), "{name}: raw comment");
+        assert!(!text.contains("href"), "{name}: href");
+        assert!(!text.contains('\u{1}') && !text.contains('\u{7}'), "{name}");
+        render(name, &file.bytes);
+        assert!(!name.contains(".."), "{name}");
+    }
+    let files = plans(&path, 30.0);
+    let overview = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+    assert!(overview.contains("&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(files.iter().any(|f| f.name == "beats/01-etc-passwd.svg"));
+}
+
+#[test]
+fn plans_are_byte_identical_on_a_rerun() {
+    let path = repo("scenes/we-cry-together.ron");
+    assert_eq!(plans(&path, 200.0), plans(&path, 200.0));
+}
+
+#[test]
+fn plan_writes_into_the_scene_folder_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let out_text = out.display().to_string();
+    let assert = oner(&["plan", "scenes/tutorial.ron", "-o", &out_text])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    for name in [
+        "plan.svg",
+        "beats/01-coffee.svg",
+        "beats/02-the-news.svg",
+        "contact-sheet.svg",
+    ] {
+        assert!(out.join(name).is_file(), "{name} missing");
+        assert!(
+            stdout.contains(name),
+            "stdout does not name {name}: {stdout}"
+        );
+    }
+    let first = std::fs::read(out.join("plan.svg")).expect("plan");
+    oner(&["plan", "scenes/tutorial.ron", "-o", &out_text])
+        .assert()
+        .success();
+    assert_eq!(first, std::fs::read(out.join("plan.svg")).expect("plan"));
+
+    oner(&[
+        "plan",
+        "scenes/tutorial.ron",
+        "-o",
+        &out_text,
+        "--at",
+        "0:20.5",
+    ])
+    .assert()
+    .success();
+    assert!(out.join("at-0m20-5s.svg").is_file());
+}
+
+#[test]
+fn plan_refuses_bad_times_and_missing_files() {
+    oner(&[
+        "plan",
+        "scenes/tutorial.ron",
+        "--at",
+        "soon",
+        "-o",
+        "/nonexistent-oner",
+    ])
+    .assert()
+    .code(2);
+    oner(&[
+        "plan",
+        "scenes/tutorial.ron",
+        "--at",
+        "9:00",
+        "-o",
+        "/nonexistent-oner",
+    ])
+    .assert()
+    .code(2);
+    oner(&["plan", "no-such-scene.ron"]).assert().code(2);
+}
+
+/// The first line where `actual` and `expected` differ, for a readable failure.
+fn first_difference(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    for i in 0..e.len().max(a.len()) {
+        let (x, y) = (e.get(i).copied(), a.get(i).copied());
+        if x != y {
+            let cut = |s: Option<&str>| {
+                s.map_or("<end of file>".to_string(), |s| {
+                    s.chars().take(160).collect::<String>()
+                })
+            };
+            return format!(
+                "line {}:\n  expected: {}\n  actual:   {}",
+                i + 1,
+                cut(x),
+                cut(y)
+            );
+        }
+    }
+    "same lines, different bytes (line endings?)".into()
+}
+
+#[test]
+fn tutorial_plans_match_the_golden_files() {
+    let golden = repo("tests/golden/plan/tutorial");
+    let bless = std::env::var_os("ONER_BLESS").is_some_and(|v| v == "1");
+    let files = plans(&repo("scenes/tutorial.ron"), 30.0);
+    let mut failures = Vec::new();
+    for file in &files {
+        let path = golden.join(&file.name);
+        if bless {
+            oner::output::write_atomic(&path, &file.bytes).expect("write golden");
+            continue;
+        }
+        let actual = String::from_utf8_lossy(&file.bytes);
+        match std::fs::read_to_string(&path) {
+            Ok(expected) if expected == actual => {}
+            Ok(expected) => failures.push(format!(
+                "{} differs from the golden file at {}",
+                file.name,
+                first_difference(&expected, &actual)
+            )),
+            Err(_) => failures.push(format!("{} has no golden file", file.name)),
+        }
+    }
+    // A golden file nothing makes any more is stale.
+    let made: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    for entry in walk(&golden) {
+        let name = entry
+            .strip_prefix(&golden)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        if !made.contains(&name.as_str()) {
+            if bless {
+                std::fs::remove_file(&entry).expect("remove stale golden");
+            } else {
+                failures.push(format!("golden file {name} is no longer made"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\nIf the change is intended, re-accept with: ONER_BLESS=1 cargo test plan",
+        failures.join("\n\n")
+    );
+}
+
+/// Files under `dir`, recursively, sorted.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,9 +1,8 @@
 //! `oner check`: load each scene, run the rules, print diagnostics, exit by the worst.
 
 use super::{DiagnosticFormat, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
-use crate::diagnostic::{self, Diagnostic, Severity, Tally};
+use crate::diagnostic::{self, Severity, Tally};
 use crate::rules::Level;
-use crate::source::SourceFile;
 use clap::Args;
 use std::path::PathBuf;
 

@@ -1,18 +1,191 @@
-//! `oner cues` (being written).
+//! `oner cues`: print the cue sheet in a chosen format, filtered, with calls on request.
 
-use clap::Args;
+use crate::cuesheet::filter::{self, Filter};
+use crate::cuesheet::format::{self, Paper};
+use crate::cuesheet::sheet::{Options, Sheet, Timecode};
+use clap::{Args, ValueEnum};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+/// Table width when stdout is not a terminal, characters.
+const DEFAULT_WIDTH: usize = 100;
+
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  oner cues scenes/we-cry-together.ron\n  \
+oner cues --dept LX,SQ --calls scenes/we-cry-together.ron\n  \
+oner cues --who her --from 1:00 --to 2:00 scenes/we-cry-together.ron\n  \
+oner cues --format pdf --paper letter -o cues.pdf scenes/we-cry-together.ron\n  \
+oner cues --format vtt -o cues.vtt scenes/we-cry-together.ron\n\n\
+Given cues are the scene's own Cue events; derived cues follow from the staging (a slam is \
+a sound and a stage-management cue, a camera event a camera cue, an entrance a \
+stage-management cue, a prop changing hands a props cue). Unnumbered cues are numbered \
+around the given numbers (between LX 2 and LX 3: 2.1, 2.2) so adding a cue renumbers only \
+its own stretch.")]
 pub struct CuesArgs {
     /// Scene file.
     pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CueFormat::Table)]
+    pub format: CueFormat,
+    /// How times are written: minutes and seconds (1:05.5) or SMPTE timecode at the take's
+    /// frame rate (00:01:05:12; drop-frame with `;` at 29.97).
+    #[arg(long, value_enum, default_value_t = TimecodeArg::Clock)]
+    pub timecode: TimecodeArg,
+    /// Only these departments: LX, SQ, CAM, SM, PROPS, FX or their names, comma-separated.
+    #[arg(long, value_name = "DEPTS")]
+    pub dept: Option<String>,
+    /// Only this performer's own cues (id or name).
+    #[arg(long, value_name = "NAME")]
+    pub who: Option<String>,
+    /// Only cues at or after this time (1:00, 1:00.5, 00:01:00:00).
+    #[arg(long, value_name = "TIME")]
+    pub from: Option<String>,
+    /// Only cues at or before this time.
+    #[arg(long, value_name = "TIME")]
+    pub to: Option<String>,
+    /// Only the cues of this beat (its title, or its number from 1).
+    #[arg(long, value_name = "NAME")]
+    pub beat: Option<String>,
+    /// Add the stage manager's calls: a warning 30 s ahead, standby at the cue's standby
+    /// time (else 5 s ahead), and GO.
+    #[arg(long)]
+    pub calls: bool,
+    /// Paper for PDF and for printing the HTML page (landscape).
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// Table width in characters [default: the terminal's, else 100].
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<usize>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CueFormat {
+    /// An aligned table wrapped to the terminal.
+    Table,
+    /// A Markdown table.
+    Md,
+    /// CSV (RFC 4180) for a spreadsheet.
+    Csv,
+    /// A printable HTML page.
+    Html,
+    /// A paginated PDF (needs -o or a pipe).
+    Pdf,
+    /// WebVTT captions to watch beside the film.
+    Vtt,
+    /// JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimecodeArg {
+    /// m:ss.s
+    Clock,
+    /// HH:MM:SS:FF at the take's frame rate.
+    Smpte,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
 }
 
 pub fn run(args: &CuesArgs) -> u8 {
-    eprintln!(
-        "error: `oner cues` is not available yet ({})",
-        args.file.display()
-    );
-    super::EXIT_USAGE
+    match sheet_bytes(args) {
+        Ok(bytes) => emit(args, &bytes),
+        Err(code) => code,
+    }
+}
+
+/// Reads the scene, builds the sheet and renders it.
+fn sheet_bytes(args: &CuesArgs) -> Result<Vec<u8>, u8> {
+    let opened = super::open_scene(&args.file)?;
+    let scene = opened.scene();
+    let usage = |message: String| {
+        eprintln!("error: {message}");
+        super::EXIT_USAGE
+    };
+    let mut filter = Filter::default();
+    if let Some(depts) = &args.dept {
+        filter.depts = filter::parse_departments(depts).map_err(usage)?;
+    }
+    if let Some(who) = &args.who {
+        filter.who = Some(filter::find_person(scene, who).map_err(usage)?);
+    }
+    if let Some(beat) = &args.beat {
+        filter.beat = Some(filter::find_beat(scene, beat).map_err(usage)?);
+    }
+    if let Some(from) = &args.from {
+        filter.from = Some(super::parse_time_arg(from, scene)?);
+    }
+    if let Some(to) = &args.to {
+        filter.to = Some(super::parse_time_arg(to, scene)?);
+    }
+    if let (Some(from), Some(to)) = (filter.from, filter.to)
+        && from > to
+    {
+        return Err(usage(format!("--from {from} is after --to {to}")));
+    }
+    let sim = crate::sim::Simulation::new(scene);
+    let cues = crate::cuesheet::cue_list(scene, &sim);
+    let options = Options {
+        timecode: match args.timecode {
+            TimecodeArg::Clock => Timecode::Clock,
+            TimecodeArg::Smpte => Timecode::Smpte,
+        },
+        calls: args.calls,
+        source_name: args
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned()),
+    };
+    let sheet = Sheet::new(scene, &cues, &filter, &options);
+    let paper = match args.paper {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+    };
+    Ok(match args.format {
+        CueFormat::Table => {
+            let width = args.width.unwrap_or_else(terminal_width);
+            format::table::render(&sheet, width).into_bytes()
+        }
+        CueFormat::Md => format::markdown::render(&sheet).into_bytes(),
+        CueFormat::Csv => format::csv::render(&sheet).into_bytes(),
+        CueFormat::Html => format::html::render_on(&sheet, paper).into_bytes(),
+        CueFormat::Pdf => format::pdf::render(&sheet, paper).map_err(usage)?,
+        CueFormat::Vtt => format::vtt::render(&sheet).into_bytes(),
+        CueFormat::Json => format::json::render(&sheet).into_bytes(),
+    })
+}
+
+/// The terminal's width when stdout is one, else [`DEFAULT_WIDTH`].
+fn terminal_width() -> usize {
+    if !std::io::stdout().is_terminal() {
+        return DEFAULT_WIDTH;
+    }
+    terminal_size::terminal_size()
+        .map(|(terminal_size::Width(w), _)| usize::from(w))
+        .filter(|&w| w >= 40)
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
+/// Writes to the `-o` file, else to stdout (a PDF only when stdout is not a terminal).
+fn emit(args: &CuesArgs, bytes: &[u8]) -> u8 {
+    if let Some(path) = &args.output {
+        return match super::write_output(path, bytes) {
+            Ok(()) => super::EXIT_OK,
+            Err(code) => code,
+        };
+    }
+    let mut out = std::io::stdout().lock();
+    if args.format == CueFormat::Pdf && out.is_terminal() {
+        eprintln!("error: a PDF is not for the terminal; write it with -o FILE or pipe it");
+        return super::EXIT_USAGE;
+    }
+    // A closed pipe (`oner cues … | head`) ends output quietly.
+    let _ = out.write_all(bytes).and_then(|_| out.flush());
+    super::EXIT_OK
 }

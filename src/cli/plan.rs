@@ -1,18 +1,54 @@
-//! `oner plan` (being written).
+//! `oner plan`: write the floor plans of a scene as SVG into its output folder.
 
+use super::{EXIT_OK, open_scene, parse_time_arg, write_output};
+use crate::output;
+use crate::sim::Simulation;
 use clap::Args;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Writes plan.svg (the whole take), beats/NN-<title>.svg (one per beat) and \
+contact-sheet.svg into output/<scene>/ unless -o is given. With --at, writes one plan of that \
+moment instead.\n\nExamples:\n  oner plan scenes/we-cry-together.ron\n  oner plan scenes/tutorial.ron \
+--at 0:20 -o /tmp/plans"
+)]
 pub struct PlanArgs {
     /// Scene file.
     pub file: PathBuf,
+    /// Folder to write into (default: output/<scene-id>/).
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Draw one plan of the take at this time (m:ss, m:ss.s, h:mm:ss or hh:mm:ss:ff).
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
 }
 
 pub fn run(args: &PlanArgs) -> u8 {
-    eprintln!(
-        "error: `oner plan` is not available yet ({})",
-        args.file.display()
-    );
-    super::EXIT_USAGE
+    let opened = match open_scene(&args.file) {
+        Ok(opened) => opened,
+        Err(code) => return code,
+    };
+    let scene = opened.scene();
+    let sim = Simulation::new(scene);
+    let dir = output::scene_dir(&args.file, args.out.as_deref());
+    let files = match &args.at {
+        Some(text) => {
+            let t = match parse_time_arg(text, scene) {
+                Ok(t) => t,
+                Err(code) => return code,
+            };
+            vec![output::OutputFile {
+                name: crate::plan::at_file_name(t),
+                bytes: crate::plan::at(scene, &sim, t),
+            }]
+        }
+        None => crate::plan::build_files(scene, &sim),
+    };
+    for file in files {
+        if let Err(code) = write_output(&dir.join(&file.name), &file.bytes) {
+            return code;
+        }
+    }
+    EXIT_OK
 }

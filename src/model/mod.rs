@@ -360,6 +360,15 @@ impl Scene {
     pub fn room_at(&self, p: Point) -> Option<RoomId> {
         let mut found = None;
         for (i, room) in self.rooms.iter().enumerate() {
+            let (min, max) = room.outline.bounds();
+            let margin = crate::geometry::EPSILON;
+            if p.x < min.x - margin
+                || p.x > max.x + margin
+                || p.y < min.y - margin
+                || p.y > max.y + margin
+            {
+                continue;
+            }
             if room.outline.contains(p) {
                 if room.outline.strictly_contains(p) {
                     return Some(RoomId::from_index(i));

@@ -81,6 +81,8 @@ pub struct Simulation<'s> {
     pub framing: Vec<Vec<Framing>>,
     /// One per person: lens changes, millimetres.
     pub lenses: Vec<Vec<Change<f64>>>,
+    /// The ways between rooms, for routing.
+    pub portals: route::PortalMap,
 }
 
 fn latest<S: Copy>(changes: &[Change<S>], t: Time) -> Option<&Change<S>> {
@@ -109,6 +111,7 @@ impl<'s> Simulation<'s> {
             props: vec![Vec::new(); scene.props.len()],
             framing: vec![Vec::new(); scene.people.len()],
             lenses: vec![Vec::new(); scene.people.len()],
+            portals: route::PortalMap::new(scene),
         };
         sim.record_states();
         sim.walk();
@@ -254,13 +257,12 @@ impl<'s> Simulation<'s> {
                 found,
             };
         }
-        let portals = route::portals(scene);
         let open = |p: Portal| match p {
             Portal::Door(d) => self.door_state(d, depart) == DoorState::Open,
             Portal::Wild(w) => self.is_struck(w, depart),
         };
-        route::shortest(&portals, from, from_room, to, to_room, open)
-            .or_else(|| route::shortest(&portals, from, from_room, to, to_room, |_| true))
+        route::shortest(&self.portals, from, from_room, to, to_room, open)
+            .or_else(|| route::shortest(&self.portals, from, from_room, to, to_room, |_| true))
             .unwrap_or(Route {
                 points: vec![from, to],
                 portals: Vec::new(),

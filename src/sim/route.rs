@@ -29,25 +29,47 @@ impl Route {
     }
 }
 
-/// Every portal of the set with its centre and rooms. Wild walls between two rooms count:
-/// whether one may be used (struck yet?) is the caller's filter and a rule's concern.
-pub fn portals(scene: &Scene) -> Vec<(Portal, Point, [RoomId; 2])> {
-    let mut out = Vec::new();
-    for (i, door) in scene.doors.iter().enumerate() {
-        if door.is_passage() {
-            out.push((Portal::Door(DoorId::from_index(i)), door.at, door.rooms));
+/// Every portal of the set with its centre and rooms, and the portals of each room: built
+/// once per simulation so each route search only looks at the portals it can reach.
+#[derive(Debug, Clone)]
+pub struct PortalMap {
+    pub portals: Vec<(Portal, Point, [RoomId; 2])>,
+    by_room: Vec<Vec<usize>>,
+}
+
+impl PortalMap {
+    /// Doors, openings and arches, and wild walls between two rooms. Whether a wild wall may
+    /// be used yet (is it struck?) is the caller's filter and a rule's concern.
+    pub fn new(scene: &Scene) -> PortalMap {
+        let mut portals = Vec::new();
+        for (i, door) in scene.doors.iter().enumerate() {
+            if door.is_passage() {
+                portals.push((Portal::Door(DoorId::from_index(i)), door.at, door.rooms));
+            }
         }
-    }
-    for (i, wall) in scene.wild_walls.iter().enumerate() {
-        if let [a, b] = wall.rooms[..] {
-            out.push((
-                Portal::Wild(WildWallId::from_index(i)),
-                wall.segment.midpoint(),
-                [a, b],
-            ));
+        for (i, wall) in scene.wild_walls.iter().enumerate() {
+            if let [a, b] = wall.rooms[..] {
+                portals.push((
+                    Portal::Wild(WildWallId::from_index(i)),
+                    wall.segment.midpoint(),
+                    [a, b],
+                ));
+            }
         }
+        let mut by_room = vec![Vec::new(); scene.rooms.len()];
+        for (i, (_, _, rooms)) in portals.iter().enumerate() {
+            for room in rooms {
+                if let Some(list) = by_room.get_mut(room.index()) {
+                    list.push(i);
+                }
+            }
+        }
+        PortalMap { portals, by_room }
     }
-    out
+
+    fn of_room(&self, room: RoomId) -> &[usize] {
+        self.by_room.get(room.index()).map_or(&[], Vec::as_slice)
+    }
 }
 
 #[derive(Debug, PartialEq)]
@@ -71,7 +93,7 @@ impl PartialOrd for Visit {
 /// portals that `usable` accepts. Dijkstra over portals; the start and the end are the two
 /// extra nodes. `None` if the rooms are not connected.
 pub fn shortest(
-    portals: &[(Portal, Point, [RoomId; 2])],
+    map: &PortalMap,
     from: Point,
     from_room: RoomId,
     to: Point,
@@ -85,6 +107,7 @@ pub fn shortest(
             found: true,
         });
     }
+    let portals = &map.portals;
     let n = portals.len();
     let (start, end) = (n, n + 1);
     let point = |i: usize| match i {
@@ -92,7 +115,6 @@ pub fn shortest(
         i if i == start => from,
         _ => to,
     };
-    let touches = |i: usize, room: RoomId| portals[i].2.contains(&room);
     let mut best = vec![f64::INFINITY; n + 2];
     let mut previous = vec![usize::MAX; n + 2];
     let mut heap = BinaryHeap::new();
@@ -110,18 +132,19 @@ pub fn shortest(
                 heap.push(Visit(c, next));
             }
         };
-        if node == start {
-            for i in (0..n).filter(|&i| usable(portals[i].0) && touches(i, from_room)) {
-                relax(i, &mut heap);
-            }
-            continue;
-        }
-        for room in portals[node].2 {
-            if room == to_room {
+        let rooms: &[RoomId] = if node == start {
+            std::slice::from_ref(&from_room)
+        } else {
+            &portals[node].2
+        };
+        for &room in rooms {
+            if room == to_room && node != start {
                 relax(end, &mut heap);
             }
-            for i in (0..n).filter(|&i| i != node && usable(portals[i].0) && touches(i, room)) {
-                relax(i, &mut heap);
+            for &i in map.of_room(room) {
+                if i != node && usable(portals[i].0) {
+                    relax(i, &mut heap);
+                }
             }
         }
     }

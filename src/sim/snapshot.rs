@@ -3,7 +3,7 @@
 
 use super::{PropWhere, Simulation};
 use crate::escape::number;
-use crate::model::{DoorState, PersonId, Role};
+use crate::model::{DoorState, PersonId};
 use crate::time::Time;
 use serde::Serialize;
 

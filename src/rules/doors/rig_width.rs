@@ -34,25 +34,22 @@ impl Rule for RigWidth {
             let rig = spec.rig.width();
             for leg in &cx.sim.tracks[camera.index()].legs {
                 for &(portal, index) in &leg.route.portals {
-                    let (id, width, span) = match portal {
+                    let (id, width, path) = match portal {
                         Portal::Door(d) => {
                             let door = cx.scene.door(d);
-                            (
-                                door.id.clone(),
-                                door.width,
-                                cx.span(&door.path.field("width")),
-                            )
+                            (&door.id, door.width, door.path.field("width"))
                         }
                         Portal::Wild(w) => {
                             let wall = &cx.scene.wild_walls[w.index()];
-                            (wall.id.clone(), wall.segment.length(), cx.span(&wall.path))
+                            (&wall.id, wall.segment.length(), wall.path.clone())
                         }
                     };
                     if width + 1e-9 >= rig {
                         continue;
                     }
+                    let span = cx.span(&path);
                     out.push(report(
-                        cx, camera, leg.event, index, leg, &id, width, rig, span, spec.rig,
+                        cx, camera, leg.event, index, leg, id, width, rig, span, spec.rig,
                     ));
                 }
             }

@@ -90,14 +90,22 @@ fn pieces(cx: &Context) -> Vec<Piece> {
                 }
                 let full = leg.time_at_point(j).seconds() - a;
                 let velocity = (points[j] - points[j - 1]) * (1.0 / full.max(1e-9));
-                out.push(Piece {
-                    who,
-                    t0: a,
-                    t1: b,
-                    p0: points[j - 1],
-                    velocity,
-                    cause: Cause::Event(leg.event),
-                });
+                // Short pieces keep each one's bounding box to a few grid cells.
+                let chunks = ((velocity.length() * (b - a)) / CELL).ceil().max(1.0) as usize;
+                let dt = (b - a) / chunks as f64;
+                for k in 0..chunks {
+                    let t0 = a + dt * k as f64;
+                    let t1 = if k + 1 == chunks { b } else { t0 + dt };
+                    let p0 = points[j - 1] + velocity * (t0 - a);
+                    out.push(Piece {
+                        who,
+                        t0,
+                        t1,
+                        p0,
+                        velocity,
+                        cause: Cause::Event(leg.event),
+                    });
+                }
             }
             let arrive = leg.arrive.seconds().min(stop);
             still_from = (

@@ -1,7 +1,10 @@
-//! E001 out-of-earshot (placeholder until written).
+//! E001 out-of-earshot: a line addressed to someone who cannot hear it.
 
+use super::{Earshot, earshot};
 use crate::diagnostic::Diagnostic;
+use crate::model::{Action, EventId, PersonId, RoomId};
 use crate::rules::{Context, Level, Rule, RuleDoc};
+use crate::time::Time;
 
 pub struct OutOfEarshot;
 
@@ -10,8 +13,18 @@ static DOC: RuleDoc = RuleDoc {
     name: "out-of-earshot",
     family: "presence",
     level: Level::Deny,
-    summary: "not written yet",
-    explanation: "",
+    summary: "a line is addressed to someone who cannot hear it",
+    explanation: "### What it checks\nFor every `Line` with addressees (`to: [...]`), that each \
+addressee is within earshot of the speaker when the line starts and, if it has an `until`, when \
+it ends: in the same room, or in a room joined to the speaker's by an opening, an arch, an open \
+door or a struck wild wall. Someone offstage is never within earshot of a line spoken on the set.\n\n\
+### Why it matters\nA line played to someone who has left the room, or who is behind a shut door, \
+cannot be answered: the next reaction has nothing to react to, and with live sound the exchange \
+is not even recorded.\n\n\
+### Example\n```ron\n(at: \"0:32\", do: Door(door: \"pantry-door\", action: Slam, by: \"ben\")),   // ben in the kitchen\n\
+(at: \"0:34\", do: Line(who: \"ana\", says: \"She calls after him\", to: [\"ben\"])),   // ana in the living room\n```\n\n\
+### Fix\nPlay the line while both are in one room (or in rooms open to each other), open the \
+door between them first, or drop the addressee from `to` if the line is not meant for them.",
 };
 
 impl Rule for OutOfEarshot {
@@ -19,5 +32,132 @@ impl Rule for OutOfEarshot {
         &DOC
     }
 
-    fn check(&self, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for (i, event) in cx.scene.events.iter().enumerate() {
+            let Action::Line { who, to, until, .. } = &event.action else {
+                continue;
+            };
+            let moments = [Some(event.at), until.filter(|u| *u > event.at)];
+            for (k, &listener) in to.iter().enumerate() {
+                if listener == *who {
+                    continue;
+                }
+                let miss = moments.iter().flatten().find_map(|&t| {
+                    let (s, l) = (cx.sim.room_of(*who, t)?, cx.sim.room_of(listener, t)?);
+                    let state = earshot(cx, s, l, t);
+                    (state != Earshot::Heard).then_some((t, s, l, state))
+                });
+                if let Some(miss) = miss {
+                    out.push(report(cx, EventId::from_index(i), *who, listener, k, miss));
+                }
+            }
+        }
+    }
+}
+
+fn report(
+    cx: &Context,
+    event: EventId,
+    speaker: PersonId,
+    listener: PersonId,
+    index: usize,
+    (t, speaker_room, listener_room, state): (Time, RoomId, RoomId, Earshot),
+) -> Diagnostic {
+    let e = &cx.scene.events[event.index()];
+    let (s, l) = (cx.who(speaker), cx.who(listener));
+    let (sr, lr) = (
+        &cx.scene.room(speaker_room).id,
+        &cx.scene.room(listener_room).id,
+    );
+    let message = if t == e.at {
+        format!("{l} cannot hear {s}'s line at {t}")
+    } else {
+        format!("{l} is out of earshot before {s}'s line ends at {t}")
+    };
+    let why = match state {
+        Earshot::DoorShut(door) => format!(", with `{}` shut between them", cx.scene.door(door).id),
+        Earshot::Offstage => format!(": `{lr}` is offstage"),
+        _ => ", and no opening joins the rooms".into(),
+    };
+    let mut d = DOC
+        .diagnostic(message)
+        .at(
+            cx.span(&e.path.field("do").field("to").index(index)),
+            format!("{l} is in `{lr}`, {s} in `{sr}`{why}"),
+        )
+        .note("a line played to someone who cannot hear it cannot be answered, and live sound will not record the exchange");
+    let drop = format!(
+        "or drop `\"{}\"` from `to` if the line is not meant for them",
+        cx.scene.person(listener).id
+    );
+    if let Earshot::DoorShut(door) = state {
+        let id = &cx.scene.door(door).id;
+        let last = cx.sim.doors[door.index()].iter().rev().find(|c| c.at <= t);
+        d = match last {
+            Some(change) => d.also(
+                cx.event_span(change.event, ""),
+                format!("`{id}` is shut here"),
+            ),
+            None => d.also(
+                cx.span(&cx.scene.door(door).path.field("state")),
+                format!("`{id}` starts shut"),
+            ),
+        };
+        // Whoever of the two is nearer the door opens it.
+        let at_door = |p: PersonId| cx.sim.position(p, t).distance(cx.scene.door(door).at);
+        let opener = if at_door(listener) < at_door(speaker) {
+            listener
+        } else {
+            speaker
+        };
+        return d.help(format!(
+            "open the door first, e.g. `Door(door: \"{id}\", action: Open, by: \"{}\")` before {t}, {drop}",
+            cx.scene.person(opener).id
+        ));
+    }
+    if let Some(leg) = cx.sim.tracks[listener.index()].leg_at(t) {
+        d = d.also(
+            cx.event_span(leg.event, ""),
+            format!("{l} goes to `{}` here", cx.scene.mark(leg.to).id),
+        );
+    }
+    d.help(format!(
+        "play the line while {s} and {l} share a room (or rooms joined by an opening or open door), {drop}"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OutOfEarshot;
+    use crate::rules::props::testing::messages;
+
+    #[test]
+    fn an_arch_carries_sound_and_a_shut_door_does_not_until_it_opens() {
+        let found = messages(
+            &OutOfEarshot,
+            r#"timeline: [
+                (at: "0:00", do: Line(who: "ben", says: "He calls to her", to: ["ana"])),
+                (at: "0:01", do: Move(who: "ana", to: "H1", arrive: "0:10")),
+                (at: "0:12", do: Line(who: "ben", says: "He calls again", to: ["ana"])),
+                (at: "0:14", do: Door(door: "hall-door", action: Open, by: "ben")),
+                (at: "0:16", do: Line(who: "ben", says: "He calls once more", to: ["ana"])),
+            ]"#,
+        );
+        assert_eq!(found, ["`ana` cannot hear `ben`'s line at 0:12.0"]);
+    }
+
+    #[test]
+    fn an_addressee_who_walks_away_mid_line_is_reported_at_its_end() {
+        let found = messages(
+            &OutOfEarshot,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "H1", arrive: "0:10")),
+                (at: "0:02", do: Line(who: "ben", says: "A long complaint", to: ["ana"], until: "0:11")),
+            ]"#,
+        );
+        assert_eq!(
+            found,
+            ["`ana` is out of earshot before `ben`'s line ends at 0:11.0"]
+        );
+    }
 }

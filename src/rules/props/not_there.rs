@@ -1,7 +1,12 @@
-//! P001 not-there (placeholder until written).
+//! P001 not-there: a prop taken from a place the taker is not at (or already in their hand).
 
+use super::{
+    distance_to_place, mark_within, metres, origin, place_id, place_words, prop_name, uses,
+};
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Context, Level, Rule, RuleDoc};
+use crate::model::Action;
+use crate::rules::{Context, HAND_REACH, Level, Rule, RuleDoc};
+use crate::sim::PropWhere;
 
 pub struct NotThere;
 
@@ -10,8 +15,20 @@ static DOC: RuleDoc = RuleDoc {
     name: "not-there",
     family: "props",
     level: Level::Deny,
-    summary: "not written yet",
-    explanation: "",
+    summary: "a prop is taken from a place the taker is not at",
+    explanation: "### What it checks\nFor every `Take`, where the prop is at that moment (where it \
+started, or where the last put, throw or give left it), and that the taker stands within a hand's \
+reach of it: 1 m from the mark it lies on, or from the edge of the furniture it sits on. Taking a \
+prop that is already in the taker's own hand is reported too. (A prop in someone *else's* hand is \
+P005 held-twice.)\n\n\
+### Why it matters\nNobody can pick up what is across the room. Either the staging puts the actor \
+in the wrong place or the prop was left somewhere else earlier in the take; in a oner there is no \
+cut to fix it in, and the props department sets the prop where the file says.\n\n\
+### Example\n```ron\n\"mug\": (name: \"Mug\", starts: On(\"counter\")),   // counter at x 0.0..0.6\n\
+// ana is on mark \"sofa-seat\", 6 m away\n(at: \"0:05\", do: Take(who: \"ana\", prop: \"mug\")),\n```\n\n\
+### Fix\nMove the taker to a mark beside the prop first \
+(`Move(who: \"ana\", to: \"kettle\")`), or start the prop (or put it down earlier) where the \
+taker will be.",
 };
 
 impl Rule for NotThere {
@@ -19,5 +36,96 @@ impl Rule for NotThere {
         &DOC
     }
 
-    fn check(&self, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for used in uses(cx) {
+            let Action::Take { who, prop } = cx.scene.events[used.event.index()].action else {
+                continue;
+            };
+            let (name, taker, at) = (prop_name(cx, prop), cx.who(who), used.at);
+            let span = cx.event_span(used.event, "prop");
+            let (origin_span, origin_label) = origin(cx, &used);
+            let place = used.before.place;
+            if place == PropWhere::Held(who) {
+                out.push(
+                    DOC.diagnostic(format!("{taker} takes {name} at {at} but already holds it"))
+                        .at(span, format!("{name} is already in {taker}'s hand"))
+                        .also(origin_span, origin_label)
+                        .note("a second take means the timeline lost track of the prop: props cannot tell where to set it")
+                        .help("remove this `Take`, or put the prop down before taking it again"),
+                );
+                continue;
+            }
+            if matches!(place, PropWhere::Held(_)) {
+                continue; // someone else holds it: P005 held-twice
+            }
+            let distance = distance_to_place(cx, place, cx.sim.position(who, at), at);
+            if distance <= HAND_REACH + 1e-9 {
+                continue;
+            }
+            let (reach, gap) = (metres(HAND_REACH), metres(distance));
+            let person = &cx.scene.person(who).id;
+            // A later walk that does bring the taker to the prop: the take is just early.
+            let later = cx.sim.tracks[who.index()].legs.iter().find(|leg| {
+                leg.arrive > at
+                    && distance_to_place(cx, place, leg.end(), leg.arrive) <= HAND_REACH + 1e-9
+            });
+            let help = match (later, mark_within(cx, place, HAND_REACH, at)) {
+                (Some(leg), _) => format!(
+                    "{taker} only reaches `{}` at {}: take {name} after that, or start that walk earlier",
+                    cx.scene.mark(leg.to).id,
+                    leg.arrive
+                ),
+                (None, Some((mark, _))) => format!(
+                    "before {at}, move {taker} within {reach} of `{}`, e.g. \
+                     `Move(who: \"{person}\", to: \"{}\")`, or leave {name} where {taker} will be",
+                    place_id(cx, place),
+                    cx.scene.mark(mark).id
+                ),
+                (None, None) => format!(
+                    "add a mark within {reach} of `{}` and move {taker} there before {at}, or leave {name} where {taker} will be",
+                    place_id(cx, place)
+                ),
+            };
+            out.push(
+                DOC.diagnostic(format!("{taker} takes {name} at {at} from {gap} away"))
+                    .at(span, format!("{name} is {}, {gap} from {taker}; a hand reaches {reach}", place_words(cx, place)))
+                    .also(origin_span, origin_label)
+                    .note("nobody can pick up a prop they are not standing at: on camera it would jump into the hand")
+                    .help(help),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NotThere;
+    use crate::rules::props::testing::messages;
+
+    #[test]
+    fn a_take_within_reach_is_fine_and_from_afar_is_not() {
+        let near = messages(
+            &NotThere,
+            r#"timeline: [(at: "0:01", do: Take(who: "ana", prop: "mug"))]"#,
+        );
+        assert!(near.is_empty(), "{near:?}");
+        let far = messages(
+            &NotThere,
+            r#"timeline: [(at: "0:01", do: Take(who: "ben", prop: "mug"))]"#,
+        );
+        assert_eq!(far, ["`ben` takes `mug` at 0:01.0 from 4 m away"]);
+    }
+
+    #[test]
+    fn taking_what_one_already_holds_is_reported_and_a_snatch_is_left_to_p005() {
+        let twice = messages(
+            &NotThere,
+            r#"timeline: [
+                (at: "0:01", do: Take(who: "ana", prop: "mug")),
+                (at: "0:02", do: Take(who: "ana", prop: "mug")),
+                (at: "0:03", do: Take(who: "ana", prop: "keys")),
+            ]"#,
+        );
+        assert_eq!(twice, ["`ana` takes `mug` at 0:02.0 but already holds it"]);
+    }
 }

@@ -1,7 +1,10 @@
-//! P003 out-of-reach (placeholder until written).
+//! P003 out-of-reach: a hand-over between people too far apart, or a prop put down out of reach.
 
+use super::{distance_to_place, mark_within, metres, place_id, prop_name};
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Context, Level, Rule, RuleDoc};
+use crate::model::{Action, EventId, PersonId, PlaceRef};
+use crate::rules::{ARM_REACH, Context, HAND_REACH, Level, Rule, RuleDoc};
+use crate::sim::PropWhere;
 
 pub struct OutOfReach;
 
@@ -10,8 +13,16 @@ static DOC: RuleDoc = RuleDoc {
     name: "out-of-reach",
     family: "props",
     level: Level::Deny,
-    summary: "not written yet",
-    explanation: "",
+    summary: "a prop is handed to someone too far away, or put down out of reach",
+    explanation: "### What it checks\nFor every `Give`, that giver and receiver stand within 1.5 m \
+of each other (centre to centre) at that moment; for every `Put`, that the person stands within \
+1 m of the mark, or of the edge of the furniture, the prop is put on. (`Throw` has no limit.)\n\n\
+### Why it matters\nA hand-over across the room cannot be played: one of the two must walk, and \
+that walk has to be in the timeline, or it collides with everything else timed around it.\n\n\
+### Example\n```ron\n// ana is on \"living-mid\", ben on \"sofa-seat\", 2.6 m apart\n\
+(at: \"0:20\", do: Give(from: \"ana\", to: \"ben\", prop: \"mug\")),\n```\n\n\
+### Fix\nMove one of them to a mark beside the other before the hand-over (or beside the \
+furniture before the put), or make it a `Throw`.",
 };
 
 impl Rule for OutOfReach {
@@ -19,5 +30,102 @@ impl Rule for OutOfReach {
         &DOC
     }
 
-    fn check(&self, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for (i, event) in cx.scene.events.iter().enumerate() {
+            let id = EventId::from_index(i);
+            match event.action {
+                Action::Give { from, to, prop } => out.extend(give(cx, id, from, to, prop)),
+                Action::Put { who, prop, on } => out.extend(put(cx, id, who, prop, on)),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Where someone is at the moment of `event`, in words: "on mark `x`" or "walking to `x`".
+fn standing(cx: &Context, who: PersonId, event: EventId) -> String {
+    let track = &cx.sim.tracks[who.index()];
+    let at = cx.scene.events[event.index()].at;
+    match (track.mark_at(at), track.leg_at(at)) {
+        (Some(mark), _) => format!("on mark `{}`", cx.scene.mark(mark).id),
+        (None, Some(leg)) => format!("walking to `{}`", cx.scene.mark(leg.to).id),
+        (None, None) => "off their mark".into(),
+    }
+}
+
+fn give(
+    cx: &Context,
+    event: EventId,
+    from: PersonId,
+    to: PersonId,
+    prop: crate::model::PropId,
+) -> Option<Diagnostic> {
+    let at = cx.scene.events[event.index()].at;
+    let gap = cx.sim.position(from, at).distance(cx.sim.position(to, at));
+    if gap <= ARM_REACH + 1e-9 {
+        return None;
+    }
+    let (giver, receiver, name) = (cx.who(from), cx.who(to), prop_name(cx, prop));
+    let (reach, gap) = (metres(ARM_REACH), metres(gap));
+    Some(
+        DOC.diagnostic(format!("{giver} hands {name} to {receiver} at {at} from {gap} away"))
+            .at(
+                cx.event_span(event, "to"),
+                format!("{receiver} is {}, {gap} from {giver} {}", standing(cx, to, event), standing(cx, from, event)),
+            )
+            .note(format!("a hand-over reaches {reach} at most: one of them would have to walk, and that walk is not in the timeline"))
+            .help(format!(
+                "before {at}, move {giver} or {receiver} to a mark within {reach} of the other, or throw it: \
+                 `Throw(who: \"{}\", prop: \"{}\", to: \"{}\")`",
+                cx.scene.person(from).id,
+                cx.scene.prop(prop).id,
+                cx.scene.person(to).id
+            )),
+    )
+}
+
+fn put(
+    cx: &Context,
+    event: EventId,
+    who: PersonId,
+    prop: crate::model::PropId,
+    on: PlaceRef,
+) -> Option<Diagnostic> {
+    let at = cx.scene.events[event.index()].at;
+    let place = match on {
+        PlaceRef::Mark(m) => PropWhere::Mark(m),
+        PlaceRef::Furniture(f) => PropWhere::Furniture(f),
+        PlaceRef::Person(p) => PropWhere::Held(p),
+    };
+    let limit = if matches!(place, PropWhere::Held(_)) {
+        ARM_REACH
+    } else {
+        HAND_REACH
+    };
+    let gap = distance_to_place(cx, place, cx.sim.position(who, at), at);
+    if gap <= limit + 1e-9 {
+        return None;
+    }
+    let (putter, name, target) = (cx.who(who), prop_name(cx, prop), place_id(cx, place));
+    let (reach, gap) = (metres(limit), metres(gap));
+    let person = &cx.scene.person(who).id;
+    let walk = match mark_within(cx, place, limit, at) {
+        Some((mark, _)) => format!(
+            "move {putter} to a mark beside `{target}` first, e.g. `Move(who: \"{person}\", to: \"{}\")`",
+            cx.scene.mark(mark).id
+        ),
+        None => format!("add a mark within {reach} of `{target}` and move {putter} there first"),
+    };
+    Some(
+        DOC.diagnostic(format!("{putter} puts {name} on `{target}` at {at} from {gap} away"))
+            .at(
+                cx.event_span(event, "on"),
+                format!("`{target}` is {gap} from {putter} {}; a hand reaches {reach}", standing(cx, who, event)),
+            )
+            .note("nobody can set a prop down where they cannot reach: on camera it would appear there by itself")
+            .help(format!(
+                "{walk}, or throw it: `Throw(who: \"{person}\", prop: \"{}\", to: \"{target}\")`",
+                cx.scene.prop(prop).id
+            )),
+    )
 }

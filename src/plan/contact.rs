@@ -1,0 +1,190 @@
+//! The contact sheet: every beat's plan on one page, in a grid, in order, like the storyboard
+//! of plans a stage manager pins up.
+
+use super::Span;
+use super::camera;
+use super::figures;
+use super::floor::{self, Detail, FloorState, short};
+use super::labels::Placer;
+use super::page::{self, Frame, Rect};
+use super::routes;
+use super::sheets::{document, finish};
+use super::style::{self, Ink, clean, n, safe_colour, text, text_width};
+use crate::model::Scene;
+use crate::sim::Simulation;
+use svg::node::element::{Group, Rectangle};
+
+/// Height of the heading band at the top of the page, millimetres.
+const HEAD_H: f64 = 14.0;
+const GAP: f64 = 5.0;
+
+/// The grid (columns, rows) that draws `count` plans of aspect `aspect` (width / height)
+/// biggest inside `w` × `h`.
+fn grid(count: usize, aspect: f64, w: f64, h: f64) -> (usize, usize) {
+    let mut best = (1, count.max(1), 0.0);
+    for cols in 1..=count.max(1) {
+        let rows = count.max(1).div_ceil(cols);
+        let cell_w = (w - GAP * (cols - 1) as f64) / cols as f64;
+        let cell_h = (h - GAP * (rows - 1) as f64) / rows as f64 - 6.0;
+        let scale = (cell_w / aspect).min(cell_h).max(0.0);
+        if scale > best.2 {
+            best = (cols, rows, scale);
+        }
+    }
+    (best.0, best.1)
+}
+
+pub fn contact_sheet(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
+    let (min, max) = page::extent(scene, sim);
+    let aspect = ((max.x - min.x) / (max.y - min.y).max(0.1)).max(0.05);
+    let inner = Rect::new(
+        page::MARGIN,
+        page::MARGIN + HEAD_H,
+        page::PAGE_W - 2.0 * page::MARGIN,
+        page::PAGE_H - 2.0 * page::MARGIN - HEAD_H,
+    );
+    let (cols, rows) = grid(spans.len(), aspect, inner.w, inner.h);
+    let cell_w = (inner.w - GAP * (cols - 1) as f64) / cols as f64;
+    let cell_h = (inner.h - GAP * (rows.max(1) - 1) as f64) / rows.max(1) as f64;
+    // Ink in proportion to how much smaller the thumbnails are than a full page plan.
+    let full = page::Layout::choose((min, max)).plan;
+    let shrink = ((cell_w / full.w).min((cell_h - 6.0) / full.h)).sqrt();
+    let ink = Ink(shrink.clamp(0.45, 1.0));
+    let mut body = Group::new();
+    for (i, span) in spans.iter().enumerate() {
+        let (c, r) = (i % cols, i / cols);
+        let cell = Rect::new(
+            inner.x + c as f64 * (cell_w + GAP),
+            inner.y + r as f64 * (cell_h + GAP),
+            cell_w,
+            cell_h,
+        );
+        body = body.add(thumbnail(scene, sim, span, cell, ink));
+    }
+    let document = document(&format!("{}: contact sheet", clean(&scene.title)))
+        .add(heading(scene, spans.len()))
+        .add(body);
+    finish(document)
+}
+
+/// Title on the left; the cast's colours and the camera tint on the right.
+fn heading(scene: &Scene, count: usize) -> Group {
+    let x = page::MARGIN;
+    let y = page::MARGIN;
+    let title = clean(&scene.title);
+    let subtitle = format!(
+        "Contact sheet: {count} beat{}, in order. Shaded: floor the camera sees during the beat; \
+         unshaded floor is where crew can hide.",
+        if count == 1 { "" } else { "s" }
+    );
+    let mut g = Group::new()
+        .add(
+            text(&title, x, y + style::TITLE_SIZE * 0.85, style::TITLE_SIZE)
+                .set("class", "bold")
+                .set("fill", style::WALL),
+        )
+        .add(
+            text(&subtitle, x, y + style::TITLE_SIZE + 4.0, style::SMALL_SIZE)
+                .set("fill", style::MUTED),
+        );
+    // Legend of performers, right-aligned.
+    let size = style::SMALL_SIZE;
+    let mut right = page::PAGE_W - page::MARGIN;
+    for person in scene.people.iter().rev() {
+        let kind = super::routes::Walker::of(person);
+        let name = clean(&person.name);
+        let w = text_width(&name, size, false);
+        g = g.add(text(&name, right - w, y + 3.0, size).set("fill", style::INK));
+        g = g.add(
+            Rectangle::new()
+                .set("x", style::n(right - w - 5.0))
+                .set("y", style::n(y + 1.2))
+                .set("width", "4")
+                .set("height", "2")
+                .set("rx", "0.6")
+                .set(
+                    "fill",
+                    match kind {
+                        super::routes::Walker::Crew => style::CREW.to_string(),
+                        _ => safe_colour(&person.colour),
+                    },
+                ),
+        );
+        right -= w + 9.0;
+        if right < page::PAGE_W / 2.0 {
+            break;
+        }
+    }
+    g
+}
+
+/// The thumbnail of one beat for the contact sheet, inside `cell` (caption included).
+pub fn thumbnail(scene: &Scene, sim: &Simulation, span: &Span, cell: Rect, ink: Ink) -> Group {
+    let caption_h = 6.0;
+    let bounds = page::extent(scene, sim);
+    let area = Rect::new(cell.x, cell.y + caption_h, cell.w, cell.h - caption_h);
+    let frame = Frame::fit(bounds, area, ink);
+    let state = FloorState {
+        at: span.from,
+        detail: Detail::Thumbnail,
+    };
+    let mut placer = Placer::new(area);
+    for wall in &scene.walls {
+        placer.block_line(frame.at(wall.segment.a), frame.at(wall.segment.b));
+    }
+    let walks = routes::walks(sim, span.from, span.to);
+    let lines = routes::lines(scene, &frame, &walks, &mut placer);
+    let people = figures::people(scene, sim, &frame, span.from, false, &mut placer);
+    let labels = floor::labels(scene, sim, &frame, state, &mut placer);
+    let size = style::BODY_SIZE;
+    let number = format!("{}", span.number);
+    let title = style::fit(&span.title, size, cell.w - 30.0, true);
+    Group::new()
+        .set("class", "beat")
+        .add(floor::base(scene, sim, &frame, state))
+        .add(camera::swept(scene, sim, &frame, span.from, span.to))
+        .add(lines)
+        .add(labels)
+        .add(people)
+        .add(
+            style::text(&number, cell.x, cell.y + size * 1.1, size * 1.3)
+                .set("class", "bold")
+                .set("fill", style::WALL),
+        )
+        .add(
+            style::text(&title, cell.x + 6.0, cell.y + size * 1.1, size)
+                .set("class", "bold")
+                .set("fill", style::INK),
+        )
+        .add(
+            style::text(
+                &format!("{}–{}", short(span.from), short(span.to)),
+                cell.right(),
+                cell.y + size * 1.1,
+                size,
+            )
+            .set("text-anchor", "end")
+            .set("fill", style::MUTED),
+        )
+        .add(
+            Rectangle::new()
+                .set("x", n(cell.x))
+                .set("y", n(cell.y + caption_h - 1.5))
+                .set("width", n(cell.w))
+                .set("height", n(cell.h - caption_h + 1.5))
+                .set("fill", "none")
+                .set("stroke", style::FAINT)
+                .set("stroke-width", "0.25"),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn grids_fit_the_page() {
+        assert_eq!(super::grid(4, 1.0, 277.0, 170.0), (2, 2));
+        assert_eq!(super::grid(1, 1.0, 277.0, 170.0), (1, 1));
+        let (c, r) = super::grid(9, 1.5, 277.0, 170.0);
+        assert!(c * r >= 9);
+    }
+}

@@ -1,0 +1,334 @@
+//! The page: A4 landscape in millimetres, the part of it the plan fills, and the mapping from
+//! the set's metres to page millimetres.
+
+use super::style::{Ink, n};
+use crate::geometry::Point;
+use crate::model::Scene;
+use crate::sim::Simulation;
+
+/// A4 landscape, millimetres.
+pub const PAGE_W: f64 = 297.0;
+pub const PAGE_H: f64 = 210.0;
+/// White border around everything, millimetres.
+pub const MARGIN: f64 = 10.0;
+/// Width of the title block when it stands beside the plan, millimetres.
+pub const SIDE_W: f64 = 74.0;
+/// Height of the title block when it runs under the plan, millimetres.
+pub const BAND_H: f64 = 64.0;
+/// Gap between the plan and the title block, millimetres.
+pub const GUTTER: f64 = 6.0;
+
+/// An axis-aligned box on the page, millimetres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn new(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        Rect { x, y, w, h }
+    }
+
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+
+    pub fn overlap(&self, other: &Rect) -> f64 {
+        let w = self.right().min(other.right()) - self.x.max(other.x);
+        let h = self.bottom().min(other.bottom()) - self.y.max(other.y);
+        if w > 0.0 && h > 0.0 { w * h } else { 0.0 }
+    }
+
+    pub fn contains_rect(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.right() <= self.right()
+            && other.bottom() <= self.bottom()
+    }
+
+    pub fn grow(&self, by: f64) -> Rect {
+        Rect::new(
+            self.x - by,
+            self.y - by,
+            self.w + 2.0 * by,
+            self.h + 2.0 * by,
+        )
+    }
+}
+
+/// The floor's bounds in metres: every set room, and anything that happens offstage (marks,
+/// routes), with a margin. Offstage floor beyond what is used is left out so the set stays big.
+pub fn extent(scene: &Scene, sim: &Simulation) -> (Point, Point) {
+    let mut points: Vec<Point> = Vec::new();
+    for room in scene.rooms.iter().filter(|r| !r.offstage) {
+        points.extend(&room.outline.corners);
+    }
+    points.extend(scene.marks.iter().map(|m| m.at));
+    points.extend(scene.practicals.iter().map(|p| p.at));
+    for track in &sim.tracks {
+        points.push(track.start);
+        for leg in &track.legs {
+            points.extend(&leg.route.points);
+        }
+    }
+    if points.is_empty() {
+        for room in &scene.rooms {
+            points.extend(&room.outline.corners);
+        }
+    }
+    let mut min = Point::new(f64::INFINITY, f64::INFINITY);
+    let mut max = Point::new(f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for p in points.iter().filter(|p| p.is_finite()) {
+        min = Point::new(min.x.min(p.x), min.y.min(p.y));
+        max = Point::new(max.x.max(p.x), max.y.max(p.y));
+    }
+    if !min.is_finite() || !max.is_finite() {
+        return (Point::new(0.0, 0.0), Point::new(1.0, 1.0));
+    }
+    let pad = 0.35;
+    (
+        Point::new(min.x - pad, min.y - pad),
+        Point::new(max.x + pad, max.y + pad),
+    )
+}
+
+/// Maps the set's metres onto a box of the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// The corner of the floor shown at `area`'s top-left (after centring), metres.
+    pub min: Point,
+    pub max: Point,
+    /// Page millimetres per metre.
+    pub scale: f64,
+    /// Page position of `min`.
+    pub origin: Point,
+    /// The box on the page the plan may use.
+    pub area: Rect,
+    /// How big ink is drawn (1 on a full page, less in thumbnails).
+    pub ink: Ink,
+}
+
+impl Frame {
+    /// The largest scale that fits the floor `(min, max)` into `area`, centred.
+    pub fn fit(bounds: (Point, Point), area: Rect, ink: Ink) -> Frame {
+        let (min, max) = bounds;
+        let (w, h) = ((max.x - min.x).max(0.1), (max.y - min.y).max(0.1));
+        let scale = (area.w / w).min(area.h / h);
+        let origin = Point::new(
+            area.x + (area.w - w * scale) / 2.0,
+            area.y + (area.h - h * scale) / 2.0,
+        );
+        Frame {
+            min,
+            max,
+            scale,
+            origin,
+            area,
+            ink,
+        }
+    }
+
+    /// Page position of a floor point.
+    pub fn at(&self, p: Point) -> Point {
+        Point::new(
+            self.origin.x + (p.x - self.min.x) * self.scale,
+            self.origin.y + (p.y - self.min.y) * self.scale,
+        )
+    }
+
+    /// Page length of a floor distance.
+    pub fn len(&self, metres: f64) -> f64 {
+        metres * self.scale
+    }
+
+    /// The floor's box on the page.
+    pub fn floor_rect(&self) -> Rect {
+        let a = self.at(self.min);
+        let b = self.at(self.max);
+        Rect::new(a.x, a.y, b.x - a.x, b.y - a.y)
+    }
+
+    /// Diagonal of the floor shown, metres: a camera's view is never drawn further.
+    pub fn diagonal(&self) -> f64 {
+        self.min.distance(self.max)
+    }
+
+    pub fn ink(&self, size: f64) -> f64 {
+        self.ink.of(size)
+    }
+}
+
+/// Where the plan and the title block go on the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    pub plan: Rect,
+    /// The title block's columns, top to bottom, left to right.
+    pub columns: [Option<Rect>; 3],
+}
+
+impl Layout {
+    /// The block beside the plan for square or tall sets, under it for wide ones: whichever
+    /// lets the plan be drawn bigger.
+    pub fn choose(bounds: (Point, Point)) -> Layout {
+        let (min, max) = bounds;
+        let (w, h) = ((max.x - min.x).max(0.1), (max.y - min.y).max(0.1));
+        let inner = Rect::new(MARGIN, MARGIN, PAGE_W - 2.0 * MARGIN, PAGE_H - 2.0 * MARGIN);
+        let side_plan = Rect::new(inner.x, inner.y, inner.w - SIDE_W - GUTTER, inner.h);
+        let band_plan = Rect::new(inner.x, inner.y, inner.w, inner.h - BAND_H - GUTTER);
+        let scale = |r: Rect| (r.w / w).min(r.h / h);
+        if scale(band_plan) > scale(side_plan) * 1.08 {
+            let y = band_plan.bottom() + GUTTER;
+            let col = (inner.w - 2.0 * GUTTER) / 3.0;
+            let column = |i: f64| Some(Rect::new(inner.x + i * (col + GUTTER), y, col, BAND_H));
+            Layout {
+                plan: band_plan,
+                columns: [column(0.0), column(1.0), column(2.0)],
+            }
+        } else {
+            Layout {
+                plan: side_plan,
+                columns: [
+                    Some(Rect::new(
+                        side_plan.right() + GUTTER,
+                        inner.y,
+                        SIDE_W,
+                        inner.h,
+                    )),
+                    None,
+                    None,
+                ],
+            }
+        }
+    }
+}
+
+impl Layout {
+    /// The frame for `bounds`. Under a band the plan moves to the top of its area and the
+    /// band grows into the room left below it, so a wide set leaves no empty strip.
+    pub fn frame(&mut self, bounds: (Point, Point), ink: Ink) -> Frame {
+        let frame = Frame::fit(bounds, self.plan, ink);
+        if self.columns[1].is_none() {
+            return frame;
+        }
+        let used = frame.floor_rect();
+        self.plan = Rect::new(self.plan.x, self.plan.y, self.plan.w, used.h);
+        let top = self.plan.bottom() + GUTTER;
+        let bottom = PAGE_H - MARGIN;
+        for column in self.columns.iter_mut().flatten() {
+            *column = Rect::new(column.x, top, column.w, bottom - top);
+        }
+        Frame::fit(bounds, self.plan, ink)
+    }
+}
+
+/// SVG path data built with fixed precision.
+#[derive(Debug, Default, Clone)]
+pub struct PathData(String);
+
+impl PathData {
+    pub fn new() -> PathData {
+        PathData(String::new())
+    }
+
+    fn push(&mut self, command: char, p: Point) {
+        if !self.0.is_empty() {
+            self.0.push(' ');
+        }
+        self.0.push(command);
+        self.0.push_str(&n(p.x));
+        self.0.push(' ');
+        self.0.push_str(&n(p.y));
+    }
+
+    pub fn move_to(mut self, p: Point) -> PathData {
+        self.push('M', p);
+        self
+    }
+
+    pub fn line_to(mut self, p: Point) -> PathData {
+        self.push('L', p);
+        self
+    }
+
+    /// A circular arc of `radius` to `p`, sweeping clockwise on the page when `clockwise`.
+    pub fn arc_to(mut self, radius: f64, clockwise: bool, p: Point) -> PathData {
+        self.0.push_str(&format!(
+            " A{} {} 0 0 {} {} {}",
+            n(radius),
+            n(radius),
+            u8::from(clockwise),
+            n(p.x),
+            n(p.y)
+        ));
+        self
+    }
+
+    pub fn close(mut self) -> PathData {
+        self.0.push_str(" Z");
+        self
+    }
+
+    /// A polyline (or polygon when `closed`) through `points`.
+    pub fn polyline(mut self, points: &[Point], closed: bool) -> PathData {
+        for (i, &p) in points.iter().enumerate() {
+            self = if i == 0 {
+                self.move_to(p)
+            } else {
+                self.line_to(p)
+            };
+        }
+        if closed && points.len() > 2 {
+            self = self.close();
+        }
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frame_maps_metres_to_the_page() {
+        let frame = Frame::fit(
+            (Point::new(0.0, 0.0), Point::new(10.0, 5.0)),
+            Rect::new(10.0, 10.0, 100.0, 100.0),
+            Ink::FULL,
+        );
+        assert_eq!(frame.scale, 10.0);
+        assert_eq!(frame.at(Point::new(0.0, 0.0)), Point::new(10.0, 35.0));
+        assert_eq!(frame.at(Point::new(10.0, 5.0)), Point::new(110.0, 85.0));
+    }
+
+    #[test]
+    fn wide_sets_put_the_title_block_underneath() {
+        let wide = Layout::choose((Point::new(0.0, 0.0), Point::new(12.0, 3.0)));
+        assert!(wide.columns[1].is_some());
+        let square = Layout::choose((Point::new(0.0, 0.0), Point::new(10.0, 10.0)));
+        assert!(square.columns[1].is_none());
+    }
+
+    #[test]
+    fn path_data_is_fixed_precision() {
+        let d = PathData::new()
+            .move_to(Point::new(1.0 / 3.0, 2.0))
+            .line_to(Point::new(-0.0001, 5.5))
+            .close();
+        assert_eq!(d.into_string(), "M0.33 2 L0 5.5 Z");
+    }
+}

@@ -1,0 +1,450 @@
+//! Whole pages: the overview of the take, one plan per beat, and the state at one moment.
+//! Each is the floor, then the camera's view, then routes, people, props and labels, with
+//! the title block beside or under it.
+
+use super::Span;
+use super::camera;
+use super::figures;
+use super::floor::{self, Detail, FloorState, short};
+use super::key::Icon;
+use super::labels::Placer;
+use super::page::{self, Frame, Layout, PathData};
+use super::routes::{self, Walk, Walker};
+use super::story;
+use super::style::{self, Ink, clean, n, safe_colour, wrap};
+use super::title::{self, Row};
+use crate::geometry::Point;
+use crate::model::{Role, Scene};
+use crate::sim::Simulation;
+use crate::time::Time;
+use svg::Document;
+use svg::node::element::{Group, Path, Rectangle, Style, Title};
+
+/// An empty A4 landscape page with the shared style, a white background and a title for
+/// screen readers and browser tabs.
+pub fn document(title: &str) -> Document {
+    Document::new()
+        .set("width", format!("{}mm", n(page::PAGE_W)))
+        .set("height", format!("{}mm", n(page::PAGE_H)))
+        .set(
+            "viewBox",
+            format!("0 0 {} {}", n(page::PAGE_W), n(page::PAGE_H)),
+        )
+        .set("font-family", style::FONT_STACK)
+        .add(Title::new(clean(title)))
+        .add(Style::new(style::css()))
+        .add(
+            Rectangle::new()
+                .set("width", n(page::PAGE_W))
+                .set("height", n(page::PAGE_H))
+                .set("fill", style::PAPER),
+        )
+}
+
+/// The serialised page, with the XML declaration.
+pub fn finish(document: Document) -> Vec<u8> {
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{document}\n").into_bytes()
+}
+
+/// A thin border round the page and a rule between the plan and the title block.
+fn border(layout: &Layout) -> Group {
+    let inset = page::MARGIN - 4.0;
+    let mut g = Group::new().add(
+        Rectangle::new()
+            .set("x", n(inset))
+            .set("y", n(inset))
+            .set("width", n(page::PAGE_W - 2.0 * inset))
+            .set("height", n(page::PAGE_H - 2.0 * inset))
+            .set("fill", "none")
+            .set("stroke", style::FAINT)
+            .set("stroke-width", "0.3"),
+    );
+    if let Some(first) = layout.columns[0] {
+        let d = if layout.columns[1].is_some() {
+            let y = first.y - page::GUTTER / 2.0;
+            PathData::new()
+                .move_to(Point::new(inset, y))
+                .line_to(Point::new(page::PAGE_W - inset, y))
+        } else {
+            let x = first.x - page::GUTTER / 2.0;
+            PathData::new()
+                .move_to(Point::new(x, inset))
+                .line_to(Point::new(x, page::PAGE_H - inset))
+        };
+        g = g.add(
+            Path::new()
+                .set("d", d.into_string())
+                .set("stroke", style::FAINT)
+                .set("stroke-width", "0.3"),
+        );
+    }
+    g
+}
+
+/// Rows naming everyone with their line style.
+fn people_rows(scene: &Scene, rows: &mut Vec<Row>) {
+    let cast: Vec<_> = scene.people.iter().filter(|p| !p.is_crew()).collect();
+    if !cast.is_empty() {
+        rows.push(Row::Heading("Cast".into()));
+        for p in cast {
+            let played = match &p.role {
+                Role::Cast {
+                    played_by: Some(actor),
+                } => format!(" ({})", clean(actor)),
+                _ => String::new(),
+            };
+            rows.push(Row::Key(
+                Icon::Route(safe_colour(&p.colour), None, style::ROUTE_WIDTH),
+                format!("{}{played}", clean(&p.name)),
+            ));
+        }
+    }
+    let crew: Vec<_> = scene.people.iter().filter(|p| p.is_crew()).collect();
+    if !crew.is_empty() {
+        rows.push(Row::Heading("Crew".into()));
+        for p in crew {
+            let kind = Walker::of(p);
+            let what = match p.camera() {
+                Some(spec) => format!(
+                    "camera, {}, {} mm lens",
+                    format!("{:?}", spec.rig).to_lowercase(),
+                    crate::escape::number(spec.lens_mm, 1)
+                ),
+                None => clean(&p.role.describe()),
+            };
+            rows.push(Row::Key(
+                Icon::Route(kind.colour(p), kind.dashes(), kind.width()),
+                format!("{}: {what}", clean(&p.name)),
+            ));
+        }
+    }
+}
+
+/// The set's symbols in the key.
+fn set_rows(scene: &Scene, rows: &mut Vec<Row>, doors_when: &str) {
+    rows.push(Row::Key(Icon::Wall, "wall".into()));
+    if !scene.wild_walls.is_empty() {
+        rows.push(Row::Key(Icon::WildWall, "wild wall (can be struck)".into()));
+    }
+    if scene.doors.iter().any(|d| d.has_leaf()) {
+        rows.push(Row::Key(
+            Icon::Door,
+            format!("door: leaf and swing, drawn {doors_when}"),
+        ));
+    }
+    if scene.doors.iter().any(|d| d.is_passage() && !d.has_leaf()) {
+        rows.push(Row::Key(
+            Icon::Opening,
+            "opening (an arch has a dashed head)".into(),
+        ));
+    }
+    if scene.doors.iter().any(|d| !d.is_passage()) {
+        rows.push(Row::Key(Icon::Window, "window".into()));
+    }
+    if !scene.furniture.is_empty() {
+        rows.push(Row::Key(Icon::Furniture, "furniture".into()));
+    }
+    if scene.furniture.iter().any(|f| f.blocks_view) {
+        rows.push(Row::Key(
+            Icon::TallFurniture,
+            "tall furniture (blocks the lens)".into(),
+        ));
+    }
+    if !scene.practicals.is_empty() {
+        rows.push(Row::Key(Icon::Lamp, "practical light".into()));
+    }
+    if !scene.marks.is_empty() {
+        rows.push(Row::Key(Icon::Mark, "tape mark".into()));
+    }
+}
+
+/// The first cast colour, for key entries that stand for "a performer".
+fn sample_colour(scene: &Scene) -> String {
+    scene
+        .people
+        .iter()
+        .find(|p| !p.is_crew())
+        .or(scene.people.first())
+        .map_or(style::INK.to_string(), |p| safe_colour(&p.colour))
+}
+
+/// The opening rows: title, what this page is, the take.
+fn head_rows(scene: &Scene, subtitle: String, rows: &mut Vec<Row>) {
+    rows.push(Row::Title(clean(&scene.title)));
+    rows.push(Row::Subtitle(subtitle));
+    rows.push(Row::Small(format!(
+        "Take length {} at {} fps",
+        short(scene.length),
+        crate::escape::number(scene.frame_rate.fps(), 3)
+    )));
+}
+
+/// At most `lines` lines of `text` at small size in `width`, cut with "…".
+fn excerpt(text: &str, width: f64, lines: usize) -> String {
+    let all = wrap(text, style::SMALL_SIZE, width);
+    if all.len() <= lines {
+        return all.join(" ");
+    }
+    format!(
+        "{}…",
+        all[..lines].join(" ").trim_end_matches(['.', ',', ';'])
+    )
+}
+
+/// Everything under the title block: floor, camera view, routes, people, props, labels.
+struct Layers<'a> {
+    scene: &'a Scene,
+    sim: &'a Simulation<'a>,
+    frame: Frame,
+    placer: Placer,
+    body: Group,
+}
+
+impl<'a> Layers<'a> {
+    fn new(scene: &'a Scene, sim: &'a Simulation<'a>, frame: Frame, doors_at: Time) -> Self {
+        let state = FloorState {
+            at: doors_at,
+            detail: Detail::Full,
+        };
+        let mut placer = Placer::new(frame.area);
+        floor::block_symbols(scene, &frame, &mut placer);
+        let body = Group::new()
+            .set("class", "plan")
+            .add(floor::base(scene, sim, &frame, state));
+        Layers {
+            scene,
+            sim,
+            frame,
+            placer,
+            body,
+        }
+    }
+
+    fn add(mut self, g: Group) -> Self {
+        self.body = self.body.add(g);
+        self
+    }
+
+    /// Routes, people and props at `t`, stops and the set's labels, in drawing order.
+    fn cast(mut self, walks: &[Walk], t: Time, doors_at: Time) -> Self {
+        let (scene, sim) = (self.scene, self.sim);
+        let lines = routes::lines(scene, &self.frame, walks, &mut self.placer);
+        let people = figures::people(scene, sim, &self.frame, t, true, &mut self.placer);
+        let stops = routes::stops(scene, &self.frame, walks, &mut self.placer);
+        let props = figures::props(scene, sim, &self.frame, t, true, &mut self.placer);
+        let state = FloorState {
+            at: doors_at,
+            detail: Detail::Full,
+        };
+        let labels = floor::labels(scene, sim, &self.frame, state, &mut self.placer);
+        self.add(lines)
+            .add(labels)
+            .add(props)
+            .add(people)
+            .add(stops)
+    }
+}
+
+fn frame_and_layout(scene: &Scene, sim: &Simulation) -> (Frame, Layout) {
+    let bounds = page::extent(scene, sim);
+    let mut layout = Layout::choose(bounds);
+    let frame = layout.frame(bounds, Ink::FULL);
+    (frame, layout)
+}
+
+fn column_width(layout: &Layout) -> f64 {
+    layout.columns[0].map_or(page::SIDE_W, |c| c.w)
+}
+
+/// The end of everything that happens: the take's length or the last arrival if later.
+fn end_of_take(scene: &Scene, sim: &Simulation) -> Time {
+    sim.tracks
+        .iter()
+        .flat_map(|t| t.legs.iter().map(|l| l.arrive))
+        .fold(scene.length, Time::max)
+}
+
+/// The overview: the whole take on one page.
+pub fn overview(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
+    let (frame, layout) = frame_and_layout(scene, sim);
+    let walks = routes::walks(sim, Time::ZERO, end_of_take(scene, sim));
+    let layers = Layers::new(scene, sim, frame, Time::ZERO)
+        .add(camera::stop_wedges(scene, sim, &frame))
+        .cast(&walks, Time::ZERO, Time::ZERO);
+
+    let mut rows = Vec::new();
+    head_rows(scene, "Floor plan: the whole take".into(), &mut rows);
+    if !scene.notes.trim().is_empty() {
+        rows.push(Row::Small(excerpt(&scene.notes, column_width(&layout), 6)));
+    }
+    people_rows(scene, &mut rows);
+    rows.push(Row::Heading("Key".into()));
+    rows.push(Row::Key(
+        Icon::Stop(sample_colour(scene)),
+        "numbered stop on a route, with its arrival time".into(),
+    ));
+    rows.push(Row::Key(
+        Icon::Person(sample_colour(scene)),
+        "where each performer starts (nose: facing)".into(),
+    ));
+    if scene.cameras().next().is_some() {
+        rows.push(Row::Key(
+            Icon::Seen,
+            "camera's view at its start and each stop".into(),
+        ));
+    }
+    if !scene.props.is_empty() {
+        rows.push(Row::Key(Icon::Prop, "prop where it starts".into()));
+    }
+    set_rows(scene, &mut rows, "as at the start");
+    if !spans.is_empty() {
+        rows.push(Row::Heading("Beats".into()));
+        for span in spans {
+            rows.push(Row::Event(
+                short(span.from),
+                format!("{}. {}", span.number, clean(&span.title)),
+            ));
+        }
+    }
+    rows.push(Row::Gap(2.0));
+    rows.push(Row::Scale);
+
+    let document = document(&format!("{}: floor plan", clean(&scene.title)))
+        .add(border(&layout))
+        .add(layers.body)
+        .add(title::block(&rows, &layout.columns, &frame));
+    finish(document)
+}
+
+/// One beat: where everyone is at its start, the moves made during it, and the floor the
+/// camera sees at any moment of it.
+pub fn beat(scene: &Scene, sim: &Simulation, span: &Span, count: usize) -> Vec<u8> {
+    let (frame, layout) = frame_and_layout(scene, sim);
+    let walks = routes::walks(sim, span.from, span.to);
+    let layers = Layers::new(scene, sim, frame, span.from)
+        .add(camera::swept(scene, sim, &frame, span.from, span.to))
+        .cast(&walks, span.from, span.from);
+
+    let mut rows = Vec::new();
+    head_rows(
+        scene,
+        format!("Beat {} of {}: {}", span.number, count, clean(&span.title)),
+        &mut rows,
+    );
+    rows.push(Row::Text(format!(
+        "{} to {}: positions at {}, moves until {}",
+        short(span.from),
+        short(span.to),
+        short(span.from),
+        short(span.to)
+    )));
+    if let Some(notes) = &span.notes {
+        rows.push(Row::Small(excerpt(notes, column_width(&layout), 5)));
+    }
+    people_rows(scene, &mut rows);
+    rows.push(Row::Heading("Key".into()));
+    if scene.cameras().next().is_some() {
+        rows.push(Row::Key(
+            Icon::Seen,
+            "floor the camera sees at some moment of the beat. Unshaded floor is where crew, \
+             lights and the boom can hide"
+                .into(),
+        ));
+    }
+    rows.push(Row::Key(
+        Icon::Person(sample_colour(scene)),
+        "where each is at the start of the beat".into(),
+    ));
+    rows.push(Row::Key(
+        Icon::Stop(sample_colour(scene)),
+        "stop in this beat, with its arrival time".into(),
+    ));
+    if !scene.props.is_empty() {
+        rows.push(Row::Key(Icon::Prop, "prop at the start of the beat".into()));
+    }
+    set_rows(scene, &mut rows, "as at the start of the beat");
+    rows.push(Row::Scale);
+    let happenings = story::happenings(scene, sim, span.from, span.to);
+    if !happenings.is_empty() {
+        rows.push(Row::Heading("What happens".into()));
+        rows.extend(happenings.into_iter().map(|(t, d)| Row::Event(t, d)));
+    }
+
+    let document = document(&format!(
+        "{}: beat {}, {}",
+        clean(&scene.title),
+        span.number,
+        clean(&span.title)
+    ))
+    .add(border(&layout))
+    .add(layers.body)
+    .add(title::block(&rows, &layout.columns, &frame));
+    finish(document)
+}
+
+/// The take at one moment: positions, doors, props, and what the camera sees then.
+pub fn at(scene: &Scene, sim: &Simulation, t: Time) -> Vec<u8> {
+    let (frame, layout) = frame_and_layout(scene, sim);
+    // The rest of each walk under way, so the plan shows where people are heading.
+    let walks: Vec<Walk> = routes::walks(sim, t, end_of_take(scene, sim))
+        .into_iter()
+        .filter_map(|mut w| {
+            let leg = sim.tracks[w.who.index()].moving_leg(t)?;
+            w.pieces.truncate(1);
+            w.stops = vec![routes::Stop {
+                at: leg.end(),
+                time: leg.arrive,
+            }];
+            Some(w)
+        })
+        .collect();
+    let layers = Layers::new(scene, sim, frame, t)
+        .add(camera::view_at(scene, sim, &frame, t))
+        .cast(&walks, t, t);
+
+    let mut rows = Vec::new();
+    let beat = scene
+        .beat_at(t)
+        .map(|b| {
+            format!(
+                ", beat {}: {}",
+                b.index() + 1,
+                clean(&scene.beats[b.index()].title)
+            )
+        })
+        .unwrap_or_default();
+    head_rows(
+        scene,
+        format!("At {} ({}){beat}", short(t), t.smpte(scene.frame_rate)),
+        &mut rows,
+    );
+    people_rows(scene, &mut rows);
+    rows.push(Row::Heading("Key".into()));
+    if scene.cameras().next().is_some() {
+        rows.push(Row::Key(Icon::Seen, "what the camera sees now".into()));
+    }
+    rows.push(Row::Key(
+        Icon::Stop(sample_colour(scene)),
+        "where a walk under way ends, and when".into(),
+    ));
+    set_rows(scene, &mut rows, "as they are now");
+    rows.push(Row::Scale);
+    rows.push(Row::Heading("Where everyone is".into()));
+    rows.extend(story::positions(scene, sim, t).into_iter().map(Row::Small));
+    let doors = story::door_states(scene, sim, t);
+    if !doors.is_empty() {
+        rows.push(Row::Heading("Doors".into()));
+        rows.extend(doors.into_iter().map(Row::Small));
+    }
+    let props = story::prop_places(scene, sim, t);
+    if !props.is_empty() {
+        rows.push(Row::Heading("Props".into()));
+        rows.extend(props.into_iter().map(Row::Small));
+    }
+
+    let document = document(&format!("{}: at {}", clean(&scene.title), short(t)))
+        .add(border(&layout))
+        .add(layers.body)
+        .add(title::block(&rows, &layout.columns, &frame));
+    finish(document)
+}

@@ -1,0 +1,272 @@
+//! The title block: rows of text, legend entries and a scale bar, flowed into one column
+//! beside the plan or three under it. Rows that do not fit are cut with a "…" line.
+
+use super::key::{Icon, draw_icon};
+use super::page::{Frame, PathData, Rect};
+use super::style::{self, n, text, wrap, wrap_weight};
+use crate::geometry::Point;
+use svg::node::element::{Group, Path, Rectangle};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    Title(String),
+    Subtitle(String),
+    Heading(String),
+    Text(String),
+    Small(String),
+    /// A time and what happens then, the time in its own column.
+    Event(String, String),
+    Key(Icon, String),
+    /// A scale bar for the plan's frame.
+    Scale,
+    Gap(f64),
+}
+
+const LINE: f64 = 1.38;
+
+impl Row {
+    /// The lines of text this row takes in a column `width` wide, and its height.
+    fn layout(&self, width: f64) -> (Vec<String>, f64) {
+        let lines = |t: &str, size: f64, w: f64| wrap(t, size, w);
+        let bold = |t: &str, size: f64, w: f64| wrap_weight(t, size, w, true);
+        match self {
+            Row::Title(t) => {
+                let l = bold(t, style::TITLE_SIZE, width);
+                let h = l.len() as f64 * style::TITLE_SIZE * 1.15 + 1.0;
+                (l, h)
+            }
+            Row::Subtitle(t) => {
+                let l = bold(t, style::HEADING_SIZE + 0.4, width);
+                let h = l.len() as f64 * (style::HEADING_SIZE + 0.4) * LINE + 0.6;
+                (l, h)
+            }
+            Row::Heading(t) => (vec![t.clone()], style::HEADING_SIZE * 1.9),
+            Row::Text(t) => {
+                let l = lines(t, style::BODY_SIZE, width);
+                let h = l.len() as f64 * style::BODY_SIZE * LINE;
+                (l, h)
+            }
+            Row::Small(t) => {
+                let l = lines(t, style::SMALL_SIZE, width);
+                let h = l.len() as f64 * style::SMALL_SIZE * LINE;
+                (l, h)
+            }
+            Row::Event(_, t) => {
+                let l = lines(t, style::SMALL_SIZE, width - EVENT_TIME_W);
+                let h = l.len() as f64 * style::SMALL_SIZE * LINE;
+                (l, h)
+            }
+            Row::Key(icon, t) => {
+                let l = lines(t, style::SMALL_SIZE, width - KEY_ICON_W);
+                let least = if *icon == Icon::Door { 4.2 } else { 3.6 };
+                let h = (l.len() as f64 * style::SMALL_SIZE * LINE).max(least);
+                (l, h)
+            }
+            Row::Scale => (Vec::new(), 9.0),
+            Row::Gap(h) => (Vec::new(), *h),
+        }
+    }
+}
+
+const EVENT_TIME_W: f64 = 10.0;
+const KEY_ICON_W: f64 = 10.0;
+
+/// Flows `rows` into `columns`; `frame` gives the scale bar its scale.
+pub fn block(rows: &[Row], columns: &[Option<Rect>; 3], frame: &Frame) -> Group {
+    let mut group = Group::new().set("class", "title-block");
+    let columns: Vec<Rect> = columns.iter().flatten().copied().collect();
+    let mut column = 0;
+    let mut y = match columns.first() {
+        Some(c) => c.y,
+        None => return group,
+    };
+    let more = style::SMALL_SIZE * LINE;
+    let mut i = 0;
+    while i < rows.len() {
+        let Some(col) = columns.get(column) else {
+            break;
+        };
+        let (lines, h) = rows[i].layout(col.w);
+        // A heading keeps to the row after it.
+        let need = match (&rows[i], rows.get(i + 1)) {
+            (Row::Heading(_), Some(next)) => h + next.layout(col.w).1,
+            _ => h,
+        };
+        let last_column = column + 1 == columns.len();
+        let room = col.bottom() - y - if last_column { more } else { 0.0 };
+        if need > room && !(matches!(rows[i], Row::Gap(_)) && need <= col.bottom() - y) {
+            if y > col.y + 0.1 && !last_column {
+                column += 1;
+                if let Some(next) = columns.get(column) {
+                    y = next.y;
+                }
+                continue;
+            }
+            let left = rows[i..]
+                .iter()
+                .filter(|r| matches!(r, Row::Event(..)))
+                .count();
+            let note = if left > 0 {
+                format!("… and {left} more")
+            } else {
+                "…".to_string()
+            };
+            group = group.add(
+                text(&note, col.x, y + style::SMALL_SIZE, style::SMALL_SIZE)
+                    .set("fill", style::MUTED),
+            );
+            break;
+        }
+        if matches!(rows[i], Row::Gap(_)) && y <= col.y + 0.1 {
+            i += 1;
+            continue;
+        }
+        group = group.add(draw(&rows[i], &lines, *col, y, frame));
+        y += h;
+        i += 1;
+    }
+    group
+}
+
+fn draw(row: &Row, lines: &[String], col: Rect, y: f64, frame: &Frame) -> Group {
+    let mut g = Group::new();
+    let set = |g: Group, size: f64, x: f64, y0: f64, lead: f64, fill: &str, class: &str| {
+        lines.iter().enumerate().fold(g, |g, (k, l)| {
+            let mut t = text(l, x, y0 + size * 0.85 + k as f64 * size * lead, size)
+                .set("fill", fill.to_string());
+            if !class.is_empty() {
+                t = t.set("class", class.to_string());
+            }
+            g.add(t)
+        })
+    };
+    match row {
+        Row::Title(_) => set(g, style::TITLE_SIZE, col.x, y, 1.15, style::WALL, "bold"),
+        Row::Subtitle(_) => set(
+            g,
+            style::HEADING_SIZE + 0.4,
+            col.x,
+            y,
+            LINE,
+            style::INK,
+            "bold",
+        ),
+        Row::Heading(t) => {
+            let size = style::HEADING_SIZE * 0.8;
+            g = g.add(
+                Path::new()
+                    .set(
+                        "d",
+                        PathData::new()
+                            .move_to(Point::new(col.x, y + 1.0))
+                            .line_to(Point::new(col.right(), y + 1.0))
+                            .into_string(),
+                    )
+                    .set("stroke", style::FAINT)
+                    .set("stroke-width", "0.25"),
+            );
+            g.add(
+                text(&t.to_uppercase(), col.x, y + 1.6 + size, size)
+                    .set("class", "bold")
+                    .set("letter-spacing", "0.35")
+                    .set("fill", style::MUTED),
+            )
+        }
+        Row::Text(_) => set(g, style::BODY_SIZE, col.x, y, LINE, style::INK, ""),
+        Row::Small(_) => set(g, style::SMALL_SIZE, col.x, y, LINE, style::MUTED, ""),
+        Row::Event(time, _) => {
+            g = g.add(
+                text(time, col.x, y + style::SMALL_SIZE * 0.85, style::SMALL_SIZE)
+                    .set("class", "bold")
+                    .set("fill", style::INK),
+            );
+            set(
+                g,
+                style::SMALL_SIZE,
+                col.x + EVENT_TIME_W,
+                y,
+                LINE,
+                style::INK,
+                "",
+            )
+        }
+        Row::Key(icon, _) => {
+            let mid = Point::new(col.x + 3.8, y + 1.5);
+            g = g.add(draw_icon(icon, mid));
+            set(
+                g,
+                style::SMALL_SIZE,
+                col.x + KEY_ICON_W,
+                y,
+                LINE,
+                style::INK,
+                "",
+            )
+        }
+        Row::Scale => g.add(scale_bar(frame, col, y)),
+        Row::Gap(_) => g,
+    }
+}
+
+/// A bar of whole metres (1, 2, 5, 10 … whichever fits), alternately filled.
+fn scale_bar(frame: &Frame, col: Rect, y: f64) -> Group {
+    let max_w = (col.w - 14.0).min(60.0);
+    let metres = [20.0, 10.0, 5.0, 4.0, 2.0, 1.0, 0.5]
+        .into_iter()
+        .find(|m| m * frame.scale <= max_w)
+        .unwrap_or(0.5);
+    let parts = if metres >= 10.0 {
+        5
+    } else if metres > 2.0 {
+        metres as usize
+    } else {
+        (metres * 2.0) as usize
+    };
+    let part = metres / parts as f64 * frame.scale;
+    let (x, top, h) = (col.x, y + 1.5, 1.6);
+    let mut g = Group::new();
+    for k in 0..parts {
+        g = g.add(
+            Rectangle::new()
+                .set("x", n(x + k as f64 * part))
+                .set("y", n(top))
+                .set("width", n(part))
+                .set("height", n(h))
+                .set(
+                    "fill",
+                    if k % 2 == 0 {
+                        style::WALL
+                    } else {
+                        style::PAPER
+                    },
+                )
+                .set("stroke", style::WALL)
+                .set("stroke-width", "0.25"),
+        );
+    }
+    let size = style::SMALL_SIZE;
+    let end = x + part * parts as f64;
+    g.add(text("0", x, top + h + size * 1.2, size).set("fill", style::INK))
+        .add(
+            text(
+                &format!("{} m", crate::escape::number(metres, 1)),
+                end,
+                top + h + size * 1.2,
+                size,
+            )
+            .set("text-anchor", "middle")
+            .set("fill", style::INK),
+        )
+        .add(
+            text(
+                &format!(
+                    "1:{}",
+                    crate::escape::number((1000.0 / frame.scale).round(), 0)
+                ),
+                end + 4.0,
+                top + h,
+                size,
+            )
+            .set("fill", style::MUTED),
+        )
+}
