@@ -4,6 +4,7 @@
 //! set graph, collect diagnostics) → [`model::Scene`] → rules and renderers.
 //! See ARCHITECTURE.md for the map.
 
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod cuesheet;

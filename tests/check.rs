@@ -418,3 +418,28 @@ fn at_answers_who_is_where() {
         .assert()
         .code(2);
 }
+
+/// The complete scenes shown in the README and docs/format.md check clean, so the docs
+/// cannot drift from the format.
+#[test]
+fn documented_example_scenes_check_clean() {
+    let mut checked = 0;
+    for doc in ["README.md", "docs/format.md"] {
+        let text = read(&repo(doc));
+        for block in text.split("```ron\n").skip(1) {
+            let body = block.split("```").next().unwrap_or("");
+            if !(body.trim_start().starts_with("Scene(") || body.trim_start().starts_with('('))
+                || !body.contains("timeline:")
+            {
+                continue;
+            }
+            let diagnostics = check_text(body).expect("checked");
+            assert!(
+                diagnostics.is_empty(),
+                "an example scene in {doc} does not check clean:\n{body}\n{diagnostics:#?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 1, "no example scene found in the docs");
+}

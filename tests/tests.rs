@@ -2,6 +2,7 @@
 
 mod common;
 
+mod build;
 mod check;
 mod cues;
 mod plan;
