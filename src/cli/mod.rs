@@ -30,7 +30,7 @@ pub const EXIT_USAGE: u8 = 2;
     long_about = "oner reads a staging plan for a scene shot in one continuous take (a RON file: the set as rooms \
 and doors, the cast, the crew and the camera, props, and a timeline of moves, lines and cues) and checks it for \
 continuity errors before the camera rolls.",
-    after_help = "Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --format json scenes/*.ron\n\nSee docs/format.md for the scene format."
+    after_help = "Examples:\n  oner check scenes/we-cry-together.ron\n  oner at scenes/we-cry-together.ron 2:13\n  oner build scenes/we-cry-together.ron      (everything, into output/we-cry-together/)\n  oner cues scenes/we-cry-together.ron --dept LX --format pdf -o lx.pdf\n  oner explain M002\n\nSee docs/format.md for the scene format and docs/rules.md for the rules."
 )]
 pub struct Cli {
     #[command(subcommand)]
