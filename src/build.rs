@@ -14,11 +14,18 @@ pub const MANIFEST: &str = ".oner-files";
 pub fn all_files(scene: &Scene, sim: &Simulation, source_name: &str) -> Vec<OutputFile> {
     let mut files = crate::plan::build_files(scene, sim);
     files.extend(crate::study::build_files(scene, sim));
+    files.extend(crate::play::build_files(scene, sim));
     files.extend(crate::cuesheet::build_files_from(
         scene,
         sim,
         Some(source_name),
     ));
+    // The index links everything above, so it comes last.
+    let index = crate::play::index_html(scene, &files);
+    files.push(OutputFile {
+        name: "index.html".into(),
+        bytes: index,
+    });
     files
 }
 

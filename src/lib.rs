@@ -16,6 +16,7 @@ pub mod locate;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod play;
 pub mod raw;
 pub mod rules;
 pub mod sim;

@@ -6,4 +6,5 @@ mod build;
 mod check;
 mod cues;
 mod plan;
+mod play;
 mod study;
