@@ -443,3 +443,24 @@ fn documented_example_scenes_check_clean() {
     }
     assert!(checked >= 1, "no example scene found in the docs");
 }
+
+/// ron counts syntax-error columns in characters; so does oner, also after accented text.
+#[test]
+fn syntax_error_columns_count_characters() {
+    let text = "Scene(\n    title: \"Café Noël — été\", frame_rate: 24, lenght: \"1:00\",\n)";
+    let (_dir, path) = crate::common::scene_file("accents.ron", text);
+    let out = oner(&["check", "--format", "json", &path.to_string_lossy()])
+        .output()
+        .unwrap();
+    let value: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    let line = text.lines().nth(1).unwrap();
+    let expected = line[..line.find("lenght").unwrap()].chars().count() + 1;
+    assert_eq!(value["code"], "S001");
+    assert_eq!(value["line"], 2);
+    assert_eq!(
+        value["column"].as_u64().unwrap() as usize,
+        expected,
+        "{value}"
+    );
+}
