@@ -1,19 +1,13 @@
 //! Floor plans: `oner plan` writes SVG that parses, renders, escapes scene text, is the same
 //! on every run, and matches the golden files of the tutorial (ONER_BLESS=1 re-accepts them).
 
-use crate::common::{oner, repo, scene_file};
+use crate::common::{count_near, oner, repo, scene_file};
 use oner::output::OutputFile;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
 
 /// Loads a scene file that must load cleanly.
 fn load(path: &Path) -> oner::model::Scene {
-    let text = std::fs::read_to_string(path).expect("scene file");
-    let file = oner::source::SourceFile::new(path.display().to_string(), text);
-    match oner::load::load(&file).scene {
-        Some(scene) => scene,
-        None => panic!("{} does not load", path.display()),
-    }
+    crate::common::load_scene_text(&path.display().to_string(), &crate::common::read(path))
 }
 
 /// Every plan file for a scene, plus the plan at `at` seconds.
@@ -29,49 +23,9 @@ fn plans(path: &Path, at: f64) -> Vec<OutputFile> {
     files
 }
 
-/// Fonts for rendering text: the system's, if any, and the bundled ones. Assertions never
-/// depend on text, so a machine without fonts still passes.
-fn fonts() -> Arc<usvg::fontdb::Database> {
-    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    FONTS
-        .get_or_init(|| {
-            let mut db = usvg::fontdb::Database::new();
-            db.load_system_fonts();
-            let bundled = repo("assets/fonts");
-            if bundled.is_dir() {
-                db.load_fonts_dir(bundled);
-            }
-            Arc::new(db)
-        })
-        .clone()
-}
-
 /// Parses the SVG with usvg and renders it 1000 px wide; returns the pixels (RGBA).
 fn render(name: &str, svg: &[u8]) -> (Vec<u8>, u32, u32) {
-    let options = usvg::Options {
-        fontdb: fonts(),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_data(svg, &options)
-        .unwrap_or_else(|e| panic!("{name} does not parse as SVG: {e}"));
-    let size = tree.size();
-    let scale = 1000.0 / size.width();
-    let (w, h) = (1000, (size.height() * scale).ceil() as u32);
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).expect("pixmap");
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    (pixmap.data().to_vec(), w, h)
-}
-
-/// Pixels within `tolerance` of `rgb` (each channel).
-fn count_near(pixels: &[u8], rgb: [u8; 3], tolerance: u8) -> usize {
-    pixels
-        .chunks_exact(4)
-        .filter(|p| (0..3).all(|i| p[i].abs_diff(rgb[i]) <= tolerance))
-        .count()
+    crate::common::render_svg(name, svg, 1000)
 }
 
 #[test]

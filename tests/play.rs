@@ -11,17 +11,11 @@ use oner::sim::{PropWhere, Simulation};
 use oner::time::Time;
 
 fn load_text(name: &str, text: &str) -> Scene {
-    let file = oner::source::SourceFile::new(name.to_string(), text.to_string());
-    let loaded = oner::load::load(&file);
-    match loaded.scene {
-        Some(scene) => scene,
-        None => panic!("{name} does not load: {:#?}", loaded.diagnostics),
-    }
+    crate::common::load_scene_text(name, text)
 }
 
 fn load(path: &str) -> Scene {
-    let text = std::fs::read_to_string(repo(path)).expect("scene file");
-    load_text(path, &text)
+    crate::common::load_scene(path)
 }
 
 fn page(scene: &Scene) -> String {
@@ -412,34 +406,7 @@ fn the_study_scene_plays_its_reveal() {
 
 /// Compares with `tests/golden/play/<scene>/<name>`; ONER_BLESS=1 writes them instead.
 fn golden(scene: &str, name: &str, actual: &str) {
-    let path = repo(&format!("tests/golden/play/{scene}/{name}"));
-    if std::env::var_os("ONER_BLESS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().expect("folder")).expect("golden folder");
-        std::fs::write(&path, actual).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing {}; run with ONER_BLESS=1 to create it",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the golden file at line {}:\n  golden: {}\n  actual: {}\n\
-             Look at the new output (open it in a browser); if it is right, re-accept with \
-             ONER_BLESS=1 cargo test",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line).unwrap_or("<end>"),
-            actual.lines().nth(line).unwrap_or("<end>")
-        );
-    }
+    crate::common::assert_golden(&repo(&format!("tests/golden/play/{scene}/{name}")), actual);
 }
 
 /// A fixed list of outputs, so the index's golden file does not change with every output's

@@ -6,27 +6,19 @@
 mod dot_syntax;
 mod scenes;
 
-use crate::common::{oner, repo, scene_file};
+use crate::common::{count_near, oner, repo, scene_file};
 use oner::model::Scene;
 use oner::output::OutputFile;
 use oner::sim::Simulation;
 use oner::study;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
 
 fn load_text(name: &str, text: &str) -> Scene {
-    let file = oner::source::SourceFile::new(name.to_string(), text.to_string());
-    let loaded = oner::load::load(&file);
-    match loaded.scene {
-        Some(scene) => scene,
-        None => panic!("{name} does not load: {:#?}", loaded.diagnostics),
-    }
+    crate::common::load_scene_text(name, text)
 }
 
 fn load(path: &str) -> Scene {
-    let full = repo(path);
-    let text = std::fs::read_to_string(&full).expect("scene file");
-    load_text(path, &text)
+    crate::common::load_scene(path)
 }
 
 fn files(scene: &Scene) -> Vec<OutputFile> {
@@ -41,48 +33,9 @@ fn file<'a>(files: &'a [OutputFile], name: &str) -> &'a str {
     std::str::from_utf8(&f.bytes).expect("UTF-8")
 }
 
-/// Fonts for rendering text: the system's and the bundled ones.
-fn fonts() -> Arc<usvg::fontdb::Database> {
-    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    FONTS
-        .get_or_init(|| {
-            let mut db = usvg::fontdb::Database::new();
-            db.load_system_fonts();
-            let bundled = repo("assets/fonts");
-            if bundled.is_dir() {
-                db.load_fonts_dir(bundled);
-            }
-            Arc::new(db)
-        })
-        .clone()
-}
-
 /// Parses with usvg and renders 800 px wide; returns the RGBA pixels.
 fn render(name: &str, svg: &str) -> Vec<u8> {
-    let options = usvg::Options {
-        fontdb: fonts(),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options)
-        .unwrap_or_else(|e| panic!("{name} does not parse as SVG: {e}"));
-    let size = tree.size();
-    let scale = 800.0 / size.width();
-    let (w, h) = (800, (size.height() * scale).ceil() as u32);
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).expect("pixmap");
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    pixmap.data().to_vec()
-}
-
-/// Pixels within `tolerance` of `rgb` on every channel.
-fn count_near(pixels: &[u8], rgb: [u8; 3], tolerance: u8) -> usize {
-    pixels
-        .chunks_exact(4)
-        .filter(|p| (0..3).all(|i| p[i].abs_diff(rgb[i]) <= tolerance))
-        .count()
+    crate::common::render_svg(name, svg.as_bytes(), 800).0
 }
 
 /// Renders and checks the drawing is far from blank.
@@ -228,33 +181,7 @@ fn study_files_are_the_same_on_every_run() {
 
 /// Compares with `tests/golden/study/<scene>/<name>`; ONER_BLESS=1 writes them instead.
 fn golden(scene: &str, name: &str, actual: &str) {
-    let path = repo(&format!("tests/golden/study/{scene}/{name}"));
-    if std::env::var_os("ONER_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("folder")).expect("golden folder");
-        std::fs::write(&path, actual).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing {}; run with ONER_BLESS=1 to create it",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the golden file at line {}:\n  golden: {}\n  actual: {}\n\
-             Look at the new output; if it is right, re-accept with ONER_BLESS=1 cargo test",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line).unwrap_or("<end>"),
-            actual.lines().nth(line).unwrap_or("<end>")
-        );
-    }
+    crate::common::assert_golden(&repo(&format!("tests/golden/study/{scene}/{name}")), actual);
 }
 
 #[test]
