@@ -43,6 +43,26 @@ fn colour(text: &str, r: &mut Resolver, path: &SourcePath) -> String {
     "#000000".into()
 }
 
+/// Where a person starts, and their body radius and top speed if the scene sets them
+/// (checked), for cast and crew alike.
+fn body(
+    r: &mut Resolver,
+    set: &ResolvedSet,
+    p: &SourcePath,
+    starts_at: &str,
+    radius: Option<f64>,
+    top_speed: Option<f64>,
+) -> (MarkId, Option<f64>, Option<f64>) {
+    let starts_at = r
+        .lookup(&set.mark_ids, starts_at, &p.field("starts_at"))
+        .unwrap_or(MarkId(0));
+    let radius =
+        radius.and_then(|v| r.number(v, &p.field("radius"), 0.05..=3.0, "body radius", "m"));
+    let top_speed =
+        top_speed.and_then(|v| r.number(v, &p.field("top_speed"), 0.05..=15.0, "top speed", "m/s"));
+    (starts_at, radius, top_speed)
+}
+
 pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> ResolvedPeople {
     let mut ids = Namespace::new("person");
     let cast_path = SourcePath::root().field("cast");
@@ -57,15 +77,7 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
     let mut people = Vec::new();
     for (id, c) in &raw.cast.0 {
         let p = cast_path.key(id);
-        let starts_at = r
-            .lookup(&set.mark_ids, &c.starts_at, &p.field("starts_at"))
-            .unwrap_or(MarkId(0));
-        let radius = c
-            .radius
-            .and_then(|v| r.number(v, &p.field("radius"), 0.05..=3.0, "body radius", "m"));
-        let top_speed = c
-            .top_speed
-            .and_then(|v| r.number(v, &p.field("top_speed"), 0.05..=15.0, "top speed", "m/s"));
+        let (starts_at, radius, top_speed) = body(r, set, &p, &c.starts_at, c.radius, c.top_speed);
         people.push(Person {
             id: id.clone(),
             name: c.name.clone(),
@@ -115,15 +127,7 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
             Role::Boom => (CREW_RADIUS, CREW_TOP_SPEED, "#6b7280"),
             _ => (CREW_RADIUS, CREW_TOP_SPEED, "#8b8f98"),
         };
-        let starts_at = r
-            .lookup(&set.mark_ids, &c.starts_at, &p.field("starts_at"))
-            .unwrap_or(MarkId(0));
-        let radius = c
-            .radius
-            .and_then(|v| r.number(v, &p.field("radius"), 0.05..=3.0, "body radius", "m"));
-        let top_speed = c
-            .top_speed
-            .and_then(|v| r.number(v, &p.field("top_speed"), 0.05..=15.0, "top speed", "m/s"));
+        let (starts_at, radius, top_speed) = body(r, set, &p, &c.starts_at, c.radius, c.top_speed);
         let colour = match &c.colour {
             Some(text) => colour(text, r, &p.field("colour")),
             None => default_colour.to_string(),
