@@ -42,7 +42,7 @@ pub fn run(args: &GraphArgs) -> u8 {
         GraphFormat::Svg => ("graph.svg", crate::study::set_graph::svg(scene, &sim)),
         GraphFormat::Dot => ("graph.dot", crate::study::set_graph::dot_text(scene, &sim)),
     };
-    match super::stats::emit(&args.file, args.out.as_deref(), name, text.as_bytes()) {
+    match super::emit(&args.file, args.out.as_deref(), name, text.as_bytes()) {
         Ok(()) => EXIT_OK,
         Err(code) => code,
     }

@@ -222,3 +222,29 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<(), u8> {
         }
     }
 }
+
+/// Writes one study file: to standard output for `-`, into a folder when `out` is one (or
+/// ends in a separator), to `out` itself otherwise, and into the scene's output folder when
+/// there is no `out`. Says what it wrote.
+pub fn emit(
+    scene_file: &std::path::Path,
+    out: Option<&std::path::Path>,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(), u8> {
+    let path = match out {
+        Some(p) if p == std::path::Path::new("-") => {
+            let mut stdout = std::io::stdout().lock();
+            use std::io::Write;
+            // A closed pipe (`oner … | head`) is not an error worth reporting.
+            let _ = stdout.write_all(bytes).and_then(|_| stdout.flush());
+            return Ok(());
+        }
+        Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with(['/', '\\']) => {
+            p.join(name)
+        }
+        Some(p) => p.to_path_buf(),
+        None => crate::output::scene_dir(scene_file, None).join(name),
+    };
+    write_output(&path, bytes)
+}

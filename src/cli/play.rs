@@ -29,7 +29,7 @@ pub fn run(args: &PlayArgs) -> u8 {
     let scene = opened.scene();
     let sim = Simulation::new(scene);
     let page = crate::play::play_html(scene, &sim);
-    match super::stats::emit(&args.file, args.out.as_deref(), "play.html", &page) {
+    match super::emit(&args.file, args.out.as_deref(), "play.html", &page) {
         Ok(()) => EXIT_OK,
         Err(code) => code,
     }

@@ -28,7 +28,7 @@ pub fn run(args: &TimelineArgs) -> u8 {
     let scene = opened.scene();
     let sim = Simulation::new(scene);
     let svg = crate::study::timeline_chart::render(scene, &sim);
-    match super::stats::emit(
+    match super::emit(
         &args.file,
         args.out.as_deref(),
         "timeline.svg",
