@@ -1,9 +1,10 @@
 //! `oner check`: every rule's fixture gives exactly its one diagnostic; bundled scenes are
 //! clean; bad input never panics.
 //!
-//! Fixtures live in `tests/fixtures/rules/<CODE>.ron` (one per rule, breaking it once) and
-//! `tests/fixtures/structure/<CODE>-<what>.ron` (one per structural error), each beside its
-//! expected output `<name>.stderr`. Re-accept outputs with `ONER_BLESS=1 cargo test`.
+//! Fixtures live in `tests/fixtures/rules/<CODE>.ron` (one per rule, breaking it once, beside
+//! its expected output `<CODE>.stderr`; re-accept with `ONER_BLESS=1 cargo test`) and
+//! `tests/fixtures/structure/<CODE>-<what>.ron` (one per structural error, its human and JSON
+//! output in insta snapshots; re-accept with `INSTA_UPDATE=always cargo test`).
 
 use crate::common::{oner, read, repo};
 use std::path::{Path, PathBuf};
@@ -101,7 +102,7 @@ fn every_structure_fixture_gives_exactly_its_diagnostic() {
             stderr.contains("help: "),
             "{name} has no help line:\n{stderr}"
         );
-        assert_expected(&fixture, &stderr);
+        insta::assert_snapshot!(format!("human-{name}"), stderr);
     }
 }
 
