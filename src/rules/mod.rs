@@ -125,7 +125,7 @@ pub static RULES: &[&dyn Rule] = &[
     &camera::crew_in_shot::CrewInShot,
     &camera::wild_wall::WildWall,
     &timeline::out_of_order::OutOfOrder,
-    &timeline::past_end::PastEnd,
+    &timeline::move_ends_late::MoveEndsLate,
     &timeline::duplicate_cue::DuplicateCue,
     &timeline::standby::Standby,
     &timeline::slam_sync::SlamSync,

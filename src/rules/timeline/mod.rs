@@ -2,8 +2,8 @@
 //! standbys and sync points.
 
 pub mod duplicate_cue;
+pub mod move_ends_late;
 pub mod out_of_order;
-pub mod past_end;
 pub mod slam_sync;
 pub mod standby;
 

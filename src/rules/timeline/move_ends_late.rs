@@ -8,7 +8,7 @@ use crate::model::{Pace, PersonId};
 use crate::rules::{Context, Level, Rule, RuleDoc};
 use crate::time::Time;
 
-pub struct PastEnd;
+pub struct MoveEndsLate;
 
 static DOC: RuleDoc = RuleDoc {
     code: "T002",
@@ -28,7 +28,7 @@ walking: the last position, and whatever the move sets up, never happens on came
 `arrive` time within the take.",
 };
 
-impl Rule for PastEnd {
+impl Rule for MoveEndsLate {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
     }
