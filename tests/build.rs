@@ -134,3 +134,47 @@ fn rebuilding_is_byte_identical_and_removes_what_it_no_longer_makes() {
         "temporary files left behind: {leftovers:?}"
     );
 }
+
+/// Valid but extreme scenes go through every output without a panic, a NaN or an invalid
+/// SVG: a half-metre room with nobody in it, and kilometre halls far from the origin with
+/// a 1200 mm lens and a walk at a snail's pace.
+#[test]
+fn extreme_scenes_build_every_output() {
+    let minimal = r#"Scene(title: "Minimal", frame_rate: 24, length: "0:01",
+      set: (rooms: { "r": (name: "R", shape: Rect(x: 0.0, y: 0.0, w: 0.5, h: 0.5)) },
+            marks: { "m": (room: "r", at: (0.25, 0.25)) }),
+    )"#;
+    let far = r##"Scene(title: "Far", frame_rate: 29.97, length: "1:00:00",
+      set: (rooms: { "r": (name: "R", shape: Rect(x: -9000.0, y: -9000.0, w: 1000.0, h: 1000.0)),
+                     "s": (name: "S", shape: Rect(x: -8000.0, y: -9000.0, w: 1000.0, h: 1000.0)) },
+            doors: [(id: "d", kind: Opening, rooms: ("r", "s"), at: (-8000.0, -8500.0), width: 20.0)],
+            marks: { "m": (room: "r", at: (-8500.0, -8500.0)), "n": (room: "s", at: (-7500.0, -8500.0)),
+                     "c": (room: "r", at: (-8990.0, -8990.0)) }),
+      cast: { "a": (name: "A", colour: "#ff0000", starts_at: "m") },
+      crew: { "cam": (role: Camera(rig: Dolly, lens_mm: 1200.0), starts_at: "c", facing: "a") },
+      beats: [(at: "0:00", title: "All of it")],
+      timeline: [ (at: "0:10", do: Move(who: "a", to: "n", pace: Speed(0.5))) ],
+    )"##;
+    for (name, text) in [("minimal", minimal), ("far", far)] {
+        let scene = crate::common::load_scene_text(name, text);
+        let sim = oner::sim::Simulation::new(&scene);
+        let files = oner::build::all_files(&scene, &sim, "scene.ron");
+        assert!(
+            files.iter().any(|f| f.name == "index.html"),
+            "{name}: no index"
+        );
+        for file in &files {
+            if file.name.ends_with(".svg") || file.name.ends_with(".html") {
+                let text = String::from_utf8(file.bytes.clone()).expect("UTF-8");
+                assert!(
+                    !text.contains("NaN") && !text.contains("inf\""),
+                    "{name}/{}: a non-finite number",
+                    file.name
+                );
+            }
+            if file.name.ends_with(".svg") {
+                crate::common::render_svg(&format!("{name}/{}", file.name), &file.bytes, 200);
+            }
+        }
+    }
+}
