@@ -254,7 +254,7 @@ fn statistics_of_a_tiny_scene_match_the_hand_worked_numbers() {
         .collect();
     assert_eq!(rooms, [("west", 2.5), ("east", 10.0)]);
 
-    let whereabouts = study::stays::Whereabouts::of(&sim);
+    let whereabouts = oner::sim::Whereabouts::of(&sim);
     assert_eq!(whereabouts.passages.len(), 1);
     assert_eq!(whereabouts.passages[0].at.seconds(), 2.5);
 }
@@ -290,7 +290,7 @@ fn rooms_over_time_agree_with_the_simulation() {
     for path in ["scenes/tutorial.ron", "scenes/we-cry-together.ron"] {
         let scene = load(path);
         let sim = Simulation::new(&scene);
-        let whereabouts = study::stays::Whereabouts::of(&sim);
+        let whereabouts = oner::sim::Whereabouts::of(&sim);
         for (p, stays) in whereabouts.stays.iter().enumerate() {
             let who = oner::model::PersonId::from_index(p);
             assert_eq!(stays.first().map(|s| s.from.seconds()), Some(0.0));
@@ -321,7 +321,7 @@ fn rooms_over_time_agree_with_the_simulation() {
 fn the_study_scene_tells_where_the_fight_goes() {
     let scene = load("scenes/we-cry-together.ron");
     let sim = Simulation::new(&scene);
-    let whereabouts = study::stays::Whereabouts::of(&sim);
+    let whereabouts = oner::sim::Whereabouts::of(&sim);
     let room = |who: &str, at: &str| {
         let p = scene.person_by_id(who).expect("person");
         let t = oner::time::parse(at, scene.frame_rate).expect("time");

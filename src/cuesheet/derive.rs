@@ -10,7 +10,7 @@ use crate::model::{
     Action, CameraMove, Department, DoorAction, DoorId, EventId, PersonId, PlaceRef, PropId,
     RoomId, Scene,
 };
-use crate::sim::{Portal, PropWhere, Simulation};
+use crate::sim::{Portal, PropWhere, Simulation, Whereabouts};
 use crate::time::Time;
 
 /// How far from a slam a given cue `on_slam` that door may be and still cover it, seconds.
@@ -343,52 +343,29 @@ impl Builder<'_, '_> {
     /// A performer passing into another room is an entrance (or an exit from the set).
     fn entrances(&mut self) {
         let scene = self.scene;
-        for (index, person) in scene.people.iter().enumerate() {
-            if person.is_crew() {
+        for passage in Whereabouts::of(self.sim).passages {
+            let person = scene.person(passage.who);
+            let (Some(from), Some(to)) = (passage.from, passage.to) else {
+                continue;
+            };
+            if person.is_crew() || from == to {
                 continue;
             }
-            let who = PersonId::from_index(index);
-            for leg in &self.sim.tracks[index].legs {
-                let Some(mut room) = scene.room_at(leg.start()) else {
-                    continue;
-                };
-                for &(portal, point) in &leg.route.portals {
-                    let (rooms, through) = match portal {
-                        Portal::Door(d) => (scene.door(d).rooms, scene.door(d).name.clone()),
-                        Portal::Wild(w) => {
-                            let wall = &scene.wild_walls[w.index()];
-                            match wall.rooms[..] {
-                                [a, b] => ([a, b], format!("the open {}", wall.name)),
-                                _ => continue,
-                            }
-                        }
-                    };
-                    let next = if rooms[0] == room {
-                        rooms[1]
-                    } else if rooms[1] == room {
-                        rooms[0]
-                    } else {
-                        let after = leg.route.points.get(point + 1).copied();
-                        match after.and_then(|p| scene.room_at(p)) {
-                            Some(r) => r,
-                            None => continue,
-                        }
-                    };
-                    let at = leg.time_at_point(point);
-                    let (from, to) = (scene.room(room), scene.room(next));
-                    let what = if to.offstage && !from.offstage {
-                        format!("{} exits {} to {}", person.name, from.name, to.name)
-                    } else {
-                        format!("{} enters {} from {}", person.name, to.name, from.name)
-                    };
-                    let mut cue = self.cue(Department::StageManagement, leg.event, at, what);
-                    cue.notes.push(format!("through {through}"));
-                    cue.room = Some(next);
-                    cue.who = vec![who];
-                    self.cues.push(cue);
-                    room = next;
-                }
-            }
+            let through = match passage.portal {
+                Portal::Door(d) => scene.door(d).name.clone(),
+                Portal::Wild(w) => format!("the open {}", scene.wild_walls[w.index()].name),
+            };
+            let (from, to_room) = (scene.room(from), scene.room(to));
+            let what = if to_room.offstage && !from.offstage {
+                format!("{} exits {} to {}", person.name, from.name, to_room.name)
+            } else {
+                format!("{} enters {} from {}", person.name, to_room.name, from.name)
+            };
+            let mut cue = self.cue(Department::StageManagement, passage.event, passage.at, what);
+            cue.notes.push(format!("through {through}"));
+            cue.room = Some(to);
+            cue.who = vec![passage.who];
+            self.cues.push(cue);
         }
     }
 }

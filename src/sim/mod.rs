@@ -8,10 +8,12 @@ pub mod route;
 pub mod sight;
 pub mod snapshot;
 mod track;
+pub mod whereabouts;
 
 pub use route::{Portal, Route};
 pub use sight::{Obstacle, View};
 pub use track::{Leg, Track};
+pub use whereabouts::{Passage, Stay, Whereabouts};
 
 use crate::geometry::Point;
 use crate::model::{

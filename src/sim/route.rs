@@ -12,6 +12,16 @@ pub enum Portal {
     Wild(WildWallId),
 }
 
+impl Portal {
+    /// The rooms on either side (a wild wall on an outer wall has only one).
+    pub fn rooms(self, scene: &Scene) -> &[RoomId] {
+        match self {
+            Portal::Door(d) => &scene.door(d).rooms,
+            Portal::Wild(w) => &scene.wild_walls[w.index()].rooms,
+        }
+    }
+}
+
 /// The path a leg follows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Route {

@@ -11,7 +11,6 @@
 
 pub mod set_graph;
 pub mod stats;
-pub mod stays;
 pub mod svg;
 pub mod timeline_chart;
 

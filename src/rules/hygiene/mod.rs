@@ -65,11 +65,7 @@ pub fn entered(cx: &Context) -> Vec<bool> {
         for leg in &track.legs {
             inside[scene.mark(leg.to).room.index()] = true;
             for &(portal, _) in &leg.route.portals {
-                let rooms: &[RoomId] = match portal {
-                    crate::sim::Portal::Door(d) => &scene.door(d).rooms,
-                    crate::sim::Portal::Wild(w) => &scene.wild_walls[w.index()].rooms,
-                };
-                for room in rooms {
+                for room in portal.rooms(scene) {
                     inside[room.index()] = true;
                 }
             }

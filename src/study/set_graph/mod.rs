@@ -6,10 +6,10 @@ pub mod dot;
 pub mod draw;
 mod page;
 
-use super::stays::Whereabouts;
 use crate::geometry::Point;
 use crate::model::{DoorId, DoorKind, PersonId, RoomId, Scene, WildWallId};
 use crate::output::OutputFile;
+use crate::sim::Whereabouts;
 use crate::sim::{Portal, Simulation};
 
 /// How an edge is drawn.

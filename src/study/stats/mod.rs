@@ -10,9 +10,9 @@ pub mod table;
 
 pub use cues::{busiest, longest_gap};
 
-use super::stays::Whereabouts;
 use crate::model::{Action, DoorAction, DoorKind, PersonId, Scene};
 use crate::output::OutputFile;
+use crate::sim::Whereabouts;
 use crate::sim::{Portal, Simulation};
 use crate::time::Time;
 use serde::Serialize;

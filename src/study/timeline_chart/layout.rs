@@ -5,7 +5,7 @@ use super::Density;
 use super::legend;
 use crate::model::{PersonId, PropId, RoomId, Scene};
 use crate::sim::Simulation;
-use crate::study::stays::Whereabouts;
+use crate::sim::Whereabouts;
 use crate::time::Time;
 
 /// Page width, pixels.

@@ -14,11 +14,11 @@ mod lines;
 mod marks;
 mod rows;
 
-use super::stays::Whereabouts;
 use super::svg::Svg;
 use crate::model::Scene;
 use crate::output::OutputFile;
 use crate::sim::Simulation;
+use crate::sim::Whereabouts;
 use layout::Chart;
 
 /// Up to this many people, every line is drawn full weight and labelled.

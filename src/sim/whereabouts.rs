@@ -1,13 +1,14 @@
 //! Who is in which room, when: each person's stays and every portal passage, read off the
-//! simulation's legs.
+//! simulation's legs. The timeline chart, the set graph, the statistics and the cue sheet's
+//! entrances all read this one account.
 //!
 //! Room changes happen where a route passes a portal (a door centre, or a struck wild wall),
 //! at the time the walker reaches that point, so the chart, the set graph and the statistics
 //! all count the same passages. A leg cut short by the next one (a new move before arrival)
 //! only counts what was walked before the cut.
 
-use crate::model::{PersonId, RoomId, Scene};
-use crate::sim::{Leg, Portal, Simulation};
+use super::{Leg, Portal, Simulation};
+use crate::model::{EventId, PersonId, RoomId, Scene};
 use crate::time::Time;
 
 /// A span of time one person spends in one room (`None`: outside every room).
@@ -28,6 +29,8 @@ impl Stay {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Passage {
     pub who: PersonId,
+    /// The move whose route passes the portal.
+    pub event: EventId,
     pub portal: Portal,
     pub at: Time,
     pub from: Option<RoomId>,
@@ -80,6 +83,7 @@ impl Whereabouts {
                     let to = room_after(scene, leg, portal, index, from);
                     passages.push(Passage {
                         who,
+                        event: leg.event,
                         portal,
                         at,
                         from,
@@ -131,11 +135,8 @@ fn room_after(
     index: usize,
     from: Option<RoomId>,
 ) -> Option<RoomId> {
-    let rooms: Vec<RoomId> = match portal {
-        Portal::Door(d) => scene.door(d).rooms.to_vec(),
-        Portal::Wild(w) => scene.wild_walls[w.index()].rooms.clone(),
-    };
-    if let (Some(from), [a, b]) = (from, rooms.as_slice()) {
+    let rooms = portal.rooms(scene);
+    if let (Some(from), [a, b]) = (from, rooms) {
         if from == *a {
             return Some(*b);
         }
