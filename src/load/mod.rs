@@ -132,28 +132,10 @@ fn explain_ron_error(code: &ron::Error, text: &str) -> (String, String) {
         ),
         E::NoSuchStructField {
             expected, found, ..
-        } => {
-            let suggestion = crate::load::resolver::closest(found, expected.iter().copied());
-            (
-                format!("unknown field `{found}`"),
-                match suggestion {
-                    Some(s) => format!("did you mean `{s}`? expected one of {}", list(expected)),
-                    None => format!("expected one of {}", list(expected)),
-                },
-            )
-        }
+        } => unknown_name("field", found, expected),
         E::NoSuchEnumVariant {
             expected, found, ..
-        } => {
-            let suggestion = crate::load::resolver::closest(found, expected.iter().copied());
-            (
-                format!("unknown variant `{found}`"),
-                match suggestion {
-                    Some(s) => format!("did you mean `{s}`? expected one of {}", list(expected)),
-                    None => format!("expected one of {}", list(expected)),
-                },
-            )
-        }
+        } => unknown_name("variant", found, expected),
         E::MissingStructField { field, .. } => (
             format!("missing field `{field}`"),
             format!("add `{field}: …`; docs/format.md lists every field"),
@@ -171,6 +153,15 @@ fn explain_ron_error(code: &ron::Error, text: &str) -> (String, String) {
             "compare with docs/format.md or scenes/tutorial.ron".into(),
         ),
     }
+}
+
+/// Message and help for a field or variant name the format does not have.
+fn unknown_name(what: &str, found: &str, expected: &[&str]) -> (String, String) {
+    let help = match resolver::closest(found, expected.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`? expected one of {}", list(expected)),
+        None => format!("expected one of {}", list(expected)),
+    };
+    (format!("unknown {what} `{found}`"), help)
 }
 
 fn lower_first(text: &str) -> String {

@@ -12,6 +12,8 @@ mod hygiene;
 mod movement;
 mod presence;
 mod props;
+#[cfg(test)]
+mod testing;
 mod timeline;
 
 use crate::diagnostic::{Diagnostic, Severity};

@@ -92,6 +92,15 @@ fn latest<S: Copy>(changes: &[Change<S>], t: Time) -> Option<&Change<S>> {
     i.checked_sub(1).map(|i| &changes[i])
 }
 
+/// The last change before `event`'s own (or the last of all, if `event` made none).
+fn before<S: Copy>(changes: &[Change<S>], event: EventId) -> Option<&Change<S>> {
+    let index = changes
+        .iter()
+        .position(|c| c.event == event)
+        .unwrap_or(changes.len());
+    changes[..index].last()
+}
+
 impl<'s> Simulation<'s> {
     pub fn new(scene: &'s Scene) -> Simulation<'s> {
         let mut order: Vec<EventId> = (0..scene.events.len()).map(EventId::from_index).collect();
@@ -124,17 +133,8 @@ impl<'s> Simulation<'s> {
     /// Door, prop, wild wall and lens changes: these depend on no one's position.
     fn record_states(&mut self) {
         let scene = self.scene;
-        let mut props: Vec<PropState> = scene
-            .props
-            .iter()
-            .map(|p| PropState {
-                place: match p.starts {
-                    PropPlace::OnMark(m) => PropWhere::Mark(m),
-                    PropPlace::On(f) => PropWhere::Furniture(f),
-                    PropPlace::HeldBy(who) => PropWhere::Held(who),
-                },
-                broken: false,
-            })
+        let mut props: Vec<PropState> = (0..scene.props.len())
+            .map(|i| self.initial_prop(crate::model::PropId::from_index(i)))
             .collect();
         for &id in &self.order {
             let event = &scene.events[id.index()];
@@ -328,14 +328,7 @@ impl<'s> Simulation<'s> {
 
     /// The door's state just before `event` (one of its own events) changed it.
     pub fn door_state_before(&self, door: DoorId, event: EventId) -> DoorState {
-        let changes = &self.doors[door.index()];
-        let index = changes
-            .iter()
-            .position(|c| c.event == event)
-            .unwrap_or(changes.len());
-        changes[..index]
-            .last()
-            .map_or(self.scene.door(door).initial, |c| c.state)
+        before(&self.doors[door.index()], event).map_or(self.scene.door(door).initial, |c| c.state)
     }
 
     pub fn is_struck(&self, wall: crate::model::WildWallId, t: Time) -> bool {
@@ -348,16 +341,11 @@ impl<'s> Simulation<'s> {
 
     /// The prop's state just before `event` (one of its own events) changed it.
     pub fn prop_state_before(&self, prop: crate::model::PropId, event: EventId) -> PropState {
-        let changes = &self.props[prop.index()];
-        let index = changes
-            .iter()
-            .position(|c| c.event == event)
-            .unwrap_or(changes.len());
-        changes[..index]
-            .last()
+        before(&self.props[prop.index()], event)
             .map_or_else(|| self.initial_prop(prop), |c| c.state)
     }
 
+    /// Where a prop is when the take begins.
     fn initial_prop(&self, prop: crate::model::PropId) -> PropState {
         PropState {
             place: match self.scene.prop(prop).starts {

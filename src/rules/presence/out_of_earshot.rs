@@ -129,7 +129,7 @@ fn report(
 #[cfg(test)]
 mod tests {
     use super::OutOfEarshot;
-    use crate::rules::props::testing::messages;
+    use crate::rules::testing::messages;
 
     #[test]
     fn an_arch_carries_sound_and_a_shut_door_does_not_until_it_opens() {

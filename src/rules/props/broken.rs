@@ -67,7 +67,7 @@ impl Rule for Broken {
 #[cfg(test)]
 mod tests {
     use super::Broken;
-    use crate::rules::props::testing::messages;
+    use crate::rules::testing::messages;
 
     #[test]
     fn every_use_after_the_first_break_is_reported_and_none_before() {

@@ -6,8 +6,6 @@ pub mod held_twice;
 pub mod not_holding;
 pub mod not_there;
 pub mod out_of_reach;
-#[cfg(test)]
-pub mod testing;
 
 use crate::geometry::Point;
 use crate::model::{Action, EventId, MarkId, PropId, PropPlace};

@@ -100,7 +100,7 @@ impl Rule for NotThere {
 #[cfg(test)]
 mod tests {
     use super::NotThere;
-    use crate::rules::props::testing::messages;
+    use crate::rules::testing::messages;
 
     #[test]
     fn a_take_within_reach_is_fine_and_from_afar_is_not() {

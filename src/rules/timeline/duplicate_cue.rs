@@ -112,7 +112,7 @@ fn suggest(number: &str, taken: Option<&BTreeSet<String>>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::{DuplicateCue, normalised, suggest};
-    use crate::rules::props::testing::messages;
+    use crate::rules::testing::messages;
     use std::collections::BTreeSet;
 
     #[test]

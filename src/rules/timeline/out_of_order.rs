@@ -91,7 +91,7 @@ impl Rule for OutOfOrder {
 #[cfg(test)]
 mod tests {
     use super::OutOfOrder;
-    use crate::rules::props::testing::messages;
+    use crate::rules::testing::messages;
 
     #[test]
     fn each_step_back_is_reported_once_and_ties_are_fine() {

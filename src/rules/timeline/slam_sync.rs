@@ -127,7 +127,7 @@ impl Rule for SlamSync {
 #[cfg(test)]
 mod tests {
     use super::SlamSync;
-    use crate::rules::props::testing::messages;
+    use crate::rules::testing::messages;
 
     #[test]
     fn within_half_a_frame_is_on_the_slam_and_a_frame_off_is_not() {

@@ -76,7 +76,7 @@ impl Rule for Standby {
 #[cfg(test)]
 mod tests {
     use super::Standby;
-    use crate::rules::props::testing::messages;
+    use crate::rules::testing::messages;
 
     #[test]
     fn cues_called_together_do_not_wait_for_each_other() {

@@ -1,7 +1,6 @@
 //! Test helper for rule families: run one rule on a small scene written inline.
 //!
-//! Shared by the props, presence, timeline and hygiene tests (sibling modules of `rules` may
-//! reach it); it could move up to `rules/` if every family wants it.
+//! Shared by the unit tests of every rule family.
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule};
