@@ -19,6 +19,7 @@ pub mod plan;
 pub mod play;
 pub mod raw;
 pub mod rules;
+pub mod segment_grid;
 pub mod sim;
 pub mod source;
 pub mod study;
