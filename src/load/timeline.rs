@@ -44,12 +44,13 @@ pub fn resolve_events(
     r: &mut Resolver,
 ) -> Vec<Event> {
     let cx = Context { set, people, props };
+    let timeline = SourcePath::root().field("timeline");
     raw.timeline
         .iter()
         .enumerate()
         .filter_map(|(i, e)| {
-            let p = SourcePath::root().field("timeline").index(i);
-            let at = r.time(&e.at, &p.field("at"), "event time");
+            let p = timeline.index(i);
+            let at = r.time_field(&e.at, &p, "at", "event time");
             let action = action(&e.action, at, &cx, r, &p.field("do"));
             Some(Event {
                 at: at?,
@@ -113,14 +114,14 @@ fn travel(
     at: Option<Time>,
     p: &SourcePath,
 ) -> Option<Move> {
-    let to = r.lookup(&cx.set.mark_ids, to, &p.field("to"));
+    let to = r.lookup_field(&cx.set.mark_ids, to, p, "to");
     let via: Vec<_> = via
         .iter()
         .enumerate()
         .map(|(i, d)| r.lookup(&cx.set.door_ids, d, &p.field("via").index(i)))
         .collect();
     let arrive = match arrive {
-        Some(text) => Some(r.time(text, &p.field("arrive"), "arrival time")?),
+        Some(text) => Some(r.time_field(text, p, "arrive", "arrival time")?),
         None => None,
     };
     if let (Some(arrive), Some(at)) = (arrive, at)
@@ -170,7 +171,7 @@ fn action(
             arrive,
             pace,
         } => {
-            let who = person(cx, r, who, &p.field("who"));
+            let who = r.lookup_field(&cx.people.ids, who, p, "who");
             let m = travel(
                 cx,
                 r,

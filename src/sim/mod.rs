@@ -206,6 +206,9 @@ impl<'s> Simulation<'s> {
     /// Every move, in time order, from wherever its walker is when it starts.
     fn walk(&mut self) {
         let scene = self.scene;
+        // Where each walker's latest leg ends, and when: most moves start after the last one
+        // has arrived, and then need not read the leg at all.
+        let mut rest: Vec<Option<(Time, Point)>> = vec![None; self.tracks.len()];
         for &id in &self.order.clone() {
             let event = &scene.events[id.index()];
             let Some(m) = event.action.travel() else {
@@ -215,10 +218,13 @@ impl<'s> Simulation<'s> {
             // Moves come in time order, so the walker's latest leg is the one under way (or
             // done) at `depart`: no search through the track.
             let track = &self.tracks[m.who.index()];
-            let from = track
-                .legs
-                .last()
-                .map_or(track.start, |leg| leg.position(depart));
+            let from = match rest[m.who.index()] {
+                Some((arrive, end)) if depart >= arrive => end,
+                _ => track
+                    .legs
+                    .last()
+                    .map_or(track.start, |leg| leg.position(depart)),
+            };
             let to = scene.mark(m.to);
             let route = self.route(from, to.at, to.room, &m.via, depart);
             let length = route.length();
@@ -228,6 +234,7 @@ impl<'s> Simulation<'s> {
                     .unwrap_or(depart),
             };
             let leg = Leg::new(id, depart, arrive, m.to, route);
+            rest[m.who.index()] = Some((leg.arrive, leg.end()));
             self.tracks[m.who.index()].legs.push(leg);
         }
     }
