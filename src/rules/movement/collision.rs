@@ -217,7 +217,10 @@ impl Rule for Collision {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let mut pieces = pieces(cx);
-        pieces.sort_by(|a, b| a.t0.total_cmp(&b.t0).then(a.who.cmp(&b.who)));
+        // A person's pieces follow one another in time, so no two share (start, person): the
+        // order is total, and an in-place sort gives what a stable one would, without a
+        // scratch copy of 200,000 pieces.
+        pieces.sort_unstable_by(|a, b| a.t0.total_cmp(&b.t0).then(a.who.cmp(&b.who)));
         let radius: Vec<f64> = cx.scene.people.iter().map(|p| p.radius).collect();
         let max_radius = radius.iter().copied().fold(0.0, f64::max);
         // Each cell lists the pieces under way in it, copied in, so a query reads one
