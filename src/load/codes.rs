@@ -95,7 +95,10 @@ a shape, so marks, walls and sight lines cannot be computed.\n\n### Example\n```
         code: ROOMS_OVERLAP,
         name: "rooms-overlap",
         summary: "two rooms cover the same floor",
-        explanation: "### What it checks\nThat no two rooms share floor area. Rooms may share walls.\n\n### Why it matters\n\
+        explanation: "### What it checks\nThat no two rooms share floor area, tested exactly for any outline, convex or not (an L or \
+a U with another room in its notch is fine as long as the two only meet along walls). Rooms may share walls; \
+a sliver thinner than 1 mm on average counts as rounding, not overlap. The message names a point inside both \
+rooms and the area they share.\n\n### Why it matters\n\
 A point in both rooms has no single room, so who-is-where, routes and sight lines become ambiguous.\n\n\
 ### Example\n```ron\n\"a\": (shape: Rect(x: 0, y: 0, w: 4, h: 4)), \"b\": (shape: Rect(x: 3, y: 0, w: 4, h: 4))\n```\n\n\
 ### Fix\nMake the rooms meet on a shared wall (`x: 4` for the second).",
