@@ -139,6 +139,35 @@ impl Segment {
             .then_some((t, u))
     }
 
+    /// The closest approach of two segments: the parameter along `self` (0 at `a`, 1 at `b`),
+    /// the nearest point of `other`, and the distance (0 when they cross). Exact, no sampling.
+    pub fn closest_approach(self, other: Segment) -> (f64, Point, f64) {
+        if let Some((t, u)) = self.intersection(other) {
+            return (
+                t.clamp(0.0, 1.0),
+                other.a.lerp(other.b, u.clamp(0.0, 1.0)),
+                0.0,
+            );
+        }
+        // Not crossing: the closest pair has an end of one of the two segments in it.
+        let mut best = (0.0, other.a, f64::INFINITY);
+        for (t, p) in [(0.0, self.a), (1.0, self.b)] {
+            let q = other.a.lerp(other.b, other.project(p));
+            let d = p.distance(q);
+            if d < best.2 {
+                best = (t, q, d);
+            }
+        }
+        for q in [other.a, other.b] {
+            let t = self.project(q);
+            let d = self.a.lerp(self.b, t).distance(q);
+            if d < best.2 {
+                best = (t, q, d);
+            }
+        }
+        best
+    }
+
     /// True when the segments cross at a point strictly inside both (by more than
     /// [`EPSILON`] from every end): touching or sharing an end does not count.
     pub fn crosses(self, other: Segment) -> bool {
@@ -549,6 +578,20 @@ mod tests {
         assert!(r.contains(Point::new(4.0, 1.0)));
         assert!(!r.strictly_contains(Point::new(4.0, 1.0)));
         assert!(!r.contains(Point::new(4.1, 1.0)));
+    }
+
+    #[test]
+    fn closest_approach_of_segments() {
+        let s = Segment::new(Point::new(0.0, 0.0), Point::new(4.0, 0.0));
+        let (t, q, d) =
+            s.closest_approach(Segment::new(Point::new(2.0, 0.5), Point::new(3.0, 2.0)));
+        assert_eq!((t, q, d), (0.5, Point::new(2.0, 0.5), 0.5));
+        let (t, _, d) =
+            s.closest_approach(Segment::new(Point::new(5.0, -1.0), Point::new(5.0, 1.0)));
+        assert_eq!((t, d), (1.0, 1.0));
+        let (t, _, d) =
+            s.closest_approach(Segment::new(Point::new(1.0, -1.0), Point::new(1.0, 1.0)));
+        assert_eq!((t, d), (0.25, 0.0));
     }
 
     #[test]

@@ -113,6 +113,8 @@ pub static RULES: &[&dyn Rule] = &[
     &movement::too_fast::TooFast,
     &movement::overlapping_moves::OverlappingMoves,
     &movement::collision::Collision,
+    &movement::no_room::NoRoomToPass,
+    &movement::tight_squeeze::TightSqueeze,
     &doors::door_state::DoorStateRule,
     &doors::door_reach::DoorReach,
     &doors::rig_width::RigWidth,
