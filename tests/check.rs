@@ -179,9 +179,14 @@ fn docs_rules_md_is_generated_from_the_rules() {
     );
 }
 
+/// The bundled scenes, and scenes of other shapes written from the docs alone
+/// (`tests/fixtures/scenes/`: L- and U-shaped rooms, a corridor chase, a kitchen crowd).
 #[test]
 fn bundled_scenes_check_clean_with_every_rule_on() {
-    for scene in fixtures("scenes") {
+    for scene in fixtures("scenes")
+        .into_iter()
+        .chain(fixtures("tests/fixtures/scenes"))
+    {
         let relative = scene
             .strip_prefix(repo(""))
             .unwrap()
