@@ -104,16 +104,17 @@ impl Grid {
         Grid { cells, edges }
     }
 
-    /// Indices of edges that may come within `margin` of `piece`, each once, in order.
-    fn near(&self, piece: Segment, margin: f64) -> Vec<usize> {
-        let mut found: Vec<usize> = cells_near(piece, margin)
-            .filter_map(|c| self.cells.get(&c))
-            .flatten()
-            .copied()
-            .collect();
+    /// Indices of edges that may come within `margin` of `piece`, each once, in order, into
+    /// `found` (reused between calls so a long take does not allocate per piece).
+    fn near(&self, piece: Segment, margin: f64, found: &mut Vec<usize>) {
+        found.clear();
+        for cell in cells_near(piece, margin) {
+            if let Some(edges) = self.cells.get(&cell) {
+                found.extend_from_slice(edges);
+            }
+        }
         found.sort_unstable();
         found.dedup();
-        found
     }
 }
 
@@ -137,10 +138,11 @@ fn cells_near(s: Segment, margin: f64) -> impl Iterator<Item = (i64, i64)> {
 pub fn pinches(cx: &Context) -> Vec<Pinch> {
     let grid = Grid::new(cx);
     let mut out = Vec::new();
+    let mut scratch = Vec::new();
     for (who, leg) in super::legs(cx) {
         let needed = half_width(cx, who);
         if leg.route.found {
-            leg_pinches(cx, &grid, who, leg, needed, &mut out);
+            leg_pinches(cx, &grid, who, leg, needed, &mut scratch, &mut out);
         }
     }
     out
@@ -152,18 +154,23 @@ fn leg_pinches(
     who: PersonId,
     leg: &Leg,
     needed: f64,
+    near: &mut Vec<usize>,
     out: &mut Vec<Pinch>,
 ) {
     let length = leg.length();
     if length <= 2.0 * needed {
         return;
     }
-    let rooms_on_route: Vec<Option<RoomId>> = leg
-        .route
-        .points
-        .iter()
-        .map(|&p| cx.scene.room_at(p))
-        .collect();
+    // Which rooms a piece runs through, worked out only when furniture is close to it.
+    let in_rooms = |k: usize, piece: Segment, room: RoomId| {
+        [
+            leg.route.points[k],
+            leg.route.points[k + 1],
+            piece.midpoint(),
+        ]
+        .into_iter()
+        .any(|p| cx.scene.room_at(p) == Some(room))
+    };
     let mut tightest: Vec<Pinch> = Vec::new();
     let mut crossed: Vec<Obstacle> = Vec::new();
     let mut walked = 0.0;
@@ -182,29 +189,27 @@ fn leg_pinches(
             continue;
         }
         let judged = Segment::new(piece.a.lerp(piece.b, t0), piece.a.lerp(piece.b, t1));
-        let mid_room = cx.scene.room_at(piece.midpoint());
         let depart = leg.depart.seconds();
-        for index in grid.near(judged, needed) {
+        grid.near(judged, needed, near);
+        for &index in near.iter() {
             let (edge, obstacle, room) = grid.edges[index];
             if let Obstacle::WildWall(w) = obstacle
                 && cx.sim.is_struck(w, leg.depart)
             {
                 continue;
             }
+            let (t, nearest, clearance) = judged.closest_approach(edge);
+            if clearance >= needed - 1e-9 {
+                continue;
+            }
             // Furniture counts only in the rooms this piece runs through, not through a wall.
             if let Some(room) = room
-                && mid_room != Some(room)
-                && rooms_on_route[k] != Some(room)
-                && rooms_on_route[k + 1] != Some(room)
+                && !in_rooms(k, piece, room)
             {
                 continue;
             }
-            let (t, nearest, clearance) = judged.closest_approach(edge);
             if clearance <= crate::geometry::EPSILON {
                 crossed.push(obstacle); // the centre line goes through it: M003 / M004
-                continue;
-            }
-            if clearance >= needed - 1e-9 {
                 continue;
             }
             let mut at = judged.a.lerp(judged.b, t);
