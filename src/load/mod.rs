@@ -69,6 +69,12 @@ fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
     let beats = timeline::resolve_beats(raw, r);
     let events = timeline::resolve_events(raw, &set, &people, &props, r);
     let rule_levels = r.rule_levels(raw, &root);
+    // After an error, unresolved references are placeholders (`RoomId(0)` in a set with
+    // no rooms): building anything from them would index out of bounds. Only a clean
+    // resolution goes on to the derived structures.
+    if r.has_errors() {
+        return None;
+    }
     let graph = SetGraph::new(set.rooms.len(), &set.doors);
     let walls = set::walls(&set.rooms, &set.doors, &set.wild_walls);
     Some(Scene {
