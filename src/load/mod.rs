@@ -5,6 +5,7 @@
 //! errors, so everything downstream works on a valid model.
 
 pub mod codes;
+pub mod limits;
 mod people;
 mod resolver;
 mod set;
@@ -50,6 +51,14 @@ pub fn load(file: &SourceFile) -> Loaded {
         }
     };
     let mut resolver = Resolver::new(&spans);
+    // Hostile sizes stop here, before any work proportional to them.
+    if limits::check(&raw, &mut resolver) {
+        return Loaded {
+            scene: None,
+            diagnostics: resolver.finish(),
+            spans,
+        };
+    }
     let scene = resolve(&raw, &mut resolver);
     let diagnostics = resolver.finish();
     let scene = scene.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
