@@ -220,7 +220,8 @@ impl Stats {
     }
 
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut text =
+            crate::escape::json_safe(serde_json::to_string_pretty(self).unwrap_or_default());
         text.push('\n');
         text
     }
