@@ -20,6 +20,7 @@ pub mod play;
 pub mod publish;
 pub mod raw;
 pub mod rules;
+pub mod segment_grid;
 pub mod sim;
 pub mod source;
 pub mod study;

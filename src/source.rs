@@ -1,13 +1,16 @@
 //! A scene file's text and the arithmetic between byte offsets and line/column positions.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One scene file as read from disk. Columns are counted in characters (as editors and ron
 /// do), never in bytes, so a line full of accented names still points at the right place.
+/// The text is shared, not copied, with the [`SpanIndex`](crate::locate::SpanIndex) that
+/// points into it.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     name: String,
-    text: String,
+    text: Arc<String>,
     line_starts: Vec<usize>,
 }
 
@@ -46,9 +49,14 @@ impl SourceFile {
             .collect();
         SourceFile {
             name: name.into(),
-            text,
+            text: Arc::new(text),
             line_starts,
         }
+    }
+
+    /// The text, shared: for indexes that outlive a borrow of the file.
+    pub fn shared_text(&self) -> Arc<String> {
+        Arc::clone(&self.text)
     }
 
     pub fn name(&self) -> &str {

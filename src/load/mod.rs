@@ -39,7 +39,7 @@ pub fn ron_options() -> ron::Options {
 }
 
 pub fn load(file: &SourceFile) -> Loaded {
-    let spans = SpanIndex::new(file.text());
+    let spans = SpanIndex::shared(file.shared_text());
     let raw: raw::Scene = match ron_options().from_str(file.text()) {
         Ok(raw) => raw,
         Err(error) => {
