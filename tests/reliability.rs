@@ -375,3 +375,153 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// docs/limits.md states the limits the code enforces.
+#[test]
+fn docs_limits_md_agrees_with_the_code() {
+    use oner::load::limits::*;
+    let doc = crate::common::read(&crate::common::repo("docs/limits.md"));
+    for &(what, _, max) in MAX_COUNTS {
+        let row = doc
+            .lines()
+            .find(|l| l.starts_with(&format!("| {what}")) || l.contains(&format!(" {what} |")))
+            .unwrap_or_else(|| panic!("docs/limits.md has no row for {what}"));
+        assert!(row.contains(&format!("| {} |", thousands(max))), "{row}");
+    }
+    for n in [MAX_ID_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS] {
+        assert!(doc.contains(&format!("| {} | S014 |", thousands(n))), "{n}");
+    }
+    let mb = MAX_FILE_BYTES / (1024 * 1024);
+    assert!(doc.contains(&format!("| scene file | {mb} MB")));
+    for rate in oner::time::FrameRate::SUPPORTED {
+        assert!(doc.contains(&oner::escape::number(rate, 3)), "{rate}");
+    }
+    let help = oner(&["--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for line in [
+        "0  done; the scene has no errors",
+        "1  the scene has errors",
+        "2  oner could not run",
+    ] {
+        assert!(help.contains(line), "--help lacks {line:?}");
+    }
+}
+
+/// One exit-code rule for every command (issue 9.7): 0 no errors, 1 the scene has errors
+/// (a syntax error included), 2 cannot run (usage, unreadable file, write failure).
+#[test]
+fn every_command_follows_the_exit_code_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let syntax = dir.path().join("syntax.ron");
+    std::fs::write(&syntax, "Scene(title: \"t\", lenght: ").unwrap();
+    let syntax = syntax.to_string_lossy().into_owned();
+    let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let commands: Vec<(&str, Vec<String>)> = vec![
+        ("check", vec![]),
+        ("at", vec!["0:10".into()]),
+        ("plan", vec!["-o".into(), out("plan")]),
+        ("cues", vec!["--format".into(), "csv".into()]),
+        ("timeline", vec!["-o".into(), out("t.svg")]),
+        ("graph", vec!["-o".into(), out("g.svg")]),
+        ("play", vec!["-o".into(), out("p.html")]),
+        ("stats", vec!["-o".into(), out("s.txt")]),
+        ("build", vec!["-o".into(), out("build")]),
+    ];
+    let run = |command: &str, file: &str, rest: &[String]| {
+        let mut args = vec![command.to_string(), file.to_string()];
+        args.extend(rest.iter().cloned());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        oner(&args).output().unwrap().status.code()
+    };
+    for (command, rest) in &commands {
+        assert_eq!(
+            run(command, "scenes/tutorial.ron", rest),
+            Some(0),
+            "{command} clean"
+        );
+        assert_eq!(
+            run(command, &syntax, rest),
+            Some(1),
+            "{command} syntax error"
+        );
+        assert_eq!(
+            run(
+                command,
+                "tests/fixtures/structure/S003-unknown-mark.ron",
+                rest
+            ),
+            Some(1),
+            "{command} structure error"
+        );
+        assert_eq!(
+            run(command, "no/such.ron", rest),
+            Some(2),
+            "{command} missing"
+        );
+        assert_eq!(run(command, "tests", rest), Some(2), "{command} folder");
+        let mut bad = rest.clone();
+        bad.push("--no-such-option".into());
+        assert_eq!(
+            run(command, "scenes/tutorial.ron", &bad),
+            Some(2),
+            "{command} usage"
+        );
+    }
+    // Continuity errors: check and build say 1; build --force builds and still says 1.
+    assert_eq!(run("check", "tests/fixtures/rules/M002.ron", &[]), Some(1));
+    assert_eq!(
+        run(
+            "build",
+            "tests/fixtures/rules/M002.ron",
+            &["-o".into(), out("m")]
+        ),
+        Some(1)
+    );
+    assert_eq!(
+        run(
+            "build",
+            "tests/fixtures/rules/M002.ron",
+            &["-o".into(), out("m"), "--force".into()]
+        ),
+        Some(1)
+    );
+    // Usage errors inside a command, and a write that cannot happen.
+    assert_eq!(run("at", "scenes/tutorial.ron", &["9:99".into()]), Some(2));
+    assert_eq!(
+        run(
+            "cues",
+            "scenes/tutorial.ron",
+            &["--who".into(), "nobody".into()]
+        ),
+        Some(2)
+    );
+    oner(&["explain", "Z999"]).assert().code(2);
+    oner(&["rules"]).assert().code(0);
+    oner(&[]).assert().code(2);
+    let file = out("a-file");
+    std::fs::write(&file, "x").unwrap();
+    assert_eq!(
+        run("build", "scenes/tutorial.ron", &["-o".into(), file.clone()]),
+        Some(2)
+    );
+    assert_eq!(
+        run(
+            "plan",
+            "scenes/tutorial.ron",
+            &["-o".into(), format!("{file}/sub")]
+        ),
+        Some(2)
+    );
+}

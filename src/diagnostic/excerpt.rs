@@ -35,13 +35,21 @@ pub struct Excerpt<'a> {
 }
 
 impl<'a> Excerpt<'a> {
-    /// The lines touched by `spans` (start and end lines, and a single line between two
-    /// shown lines, as codespan fills it in), each windowed and escaped.
+    /// The lines touched by `spans` (start and end lines, the context codespan shows inside
+    /// a multi-line label, and a single line between two shown lines, as codespan fills it
+    /// in), each windowed and escaped.
     pub fn new(file: &'a SourceFile, spans: &[Span]) -> Excerpt<'a> {
-        let mut indices: Vec<usize> = spans
-            .iter()
-            .flat_map(|s| [file.line_index(s.start), file.line_index(s.end)])
-            .collect();
+        let mut indices = Vec::new();
+        for span in spans {
+            let (first, last) = (file.line_index(span.start), file.line_index(span.end));
+            indices.extend([first, last]);
+            // codespan shows up to three lines after a multi-line label starts and one
+            // before it ends.
+            if last > first {
+                indices.extend((first + 1..last).take(3));
+                indices.push(last - 1);
+            }
+        }
         indices.sort_unstable();
         indices.dedup();
         let gaps: Vec<usize> = indices
