@@ -43,7 +43,9 @@ impl SourcePath {
     }
 
     fn with(&self, seg: Seg) -> SourcePath {
-        let mut segs = self.0.clone();
+        // One allocation of the final size: loading makes a path for every field it reads.
+        let mut segs = Vec::with_capacity(self.0.len() + 1);
+        segs.extend_from_slice(&self.0);
         segs.push(seg);
         SourcePath(segs)
     }

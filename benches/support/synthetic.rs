@@ -31,6 +31,16 @@ pub const SHORT: Size = Size {
     minutes: 6,
 };
 
+/// A whole day in one take (run at 59.94 fps with [`scene_at`]): the longest take the format
+/// allows, to show that checking needs memory bounded by the events, not by the frames.
+pub const DAY: Size = Size {
+    rooms_x: 3,
+    rooms_y: 2,
+    performers: 20,
+    events: 20_000,
+    minutes: 24 * 60,
+};
+
 /// The Russian-Ark scene with its events scaled (¼, ½, 1, 2 ×) and its cast resized, for
 /// measuring how cost grows: `scaled(0.25, 2000)`. The take stays 96 minutes in 35 rooms.
 pub fn scaled(events: f64, performers: usize) -> Size {
