@@ -188,7 +188,6 @@ fn every_subcommand_stops_quietly_on_a_closed_pipe() {
 }
 
 #[path = "../benches/support/synthetic.rs"]
-#[allow(dead_code)]
 mod synthetic;
 
 fn tutorial_with(from: &str, to: &str) -> String {
