@@ -46,35 +46,22 @@ fn max_count(path: &str) -> usize {
 
 /// Reports every count and text over its limit; true if any was.
 pub fn check(scene: &raw::Scene, r: &mut Resolver) -> bool {
-    let root = SourcePath::root();
-    let set = root.field("set");
     let counts = [
-        (set.field("rooms"), "set.rooms", scene.set.rooms.0.len()),
-        (set.field("doors"), "set.doors", scene.set.doors.len()),
-        (
-            set.field("wild_walls"),
-            "set.wild_walls",
-            scene.set.wild_walls.len(),
-        ),
-        (
-            set.field("furniture"),
-            "set.furniture",
-            scene.set.furniture.len(),
-        ),
-        (
-            set.field("practicals"),
-            "set.practicals",
-            scene.set.practicals.len(),
-        ),
-        (set.field("marks"), "set.marks", scene.set.marks.0.len()),
-        (root.field("cast"), "cast", scene.cast.0.len()),
-        (root.field("crew"), "crew", scene.crew.0.len()),
-        (root.field("props"), "props", scene.props.0.len()),
-        (root.field("beats"), "beats", scene.beats.len()),
-        (root.field("timeline"), "timeline", scene.timeline.len()),
+        ("set.rooms", scene.set.rooms.0.len()),
+        ("set.doors", scene.set.doors.len()),
+        ("set.wild_walls", scene.set.wild_walls.len()),
+        ("set.furniture", scene.set.furniture.len()),
+        ("set.practicals", scene.set.practicals.len()),
+        ("set.marks", scene.set.marks.0.len()),
+        ("cast", scene.cast.0.len()),
+        ("crew", scene.crew.0.len()),
+        ("props", scene.props.0.len()),
+        ("beats", scene.beats.len()),
+        ("timeline", scene.timeline.len()),
     ];
+
     let mut over = false;
-    for (path, key, count) in counts {
+    for (key, count) in counts {
         let max = max_count(key);
         if count > max {
             over = true;
@@ -82,11 +69,12 @@ pub fn check(scene: &raw::Scene, r: &mut Resolver) -> bool {
                 .iter()
                 .find(|(_, p, _)| *p == key)
                 .map_or(key, |(w, _, _)| w);
+            // No span: finding one builds the span index of the whole file, the very work
+            // (gigabytes for a million events) this limit is there to avoid. The field is named.
             let d = Diagnostic::error(
                 codes::TOO_MANY,
-                format!("the scene has {count} {what}; oner takes at most {max}"),
+                format!("the scene has {count} {what} (`{key}`); oner takes at most {max}"),
             )
-            .at(r.spans.span(&path), "too many")
             .note("limits keep a check fast and its outputs usable; docs/limits.md lists them")
             .help("split the take into scenes, or check that the file was generated as meant");
             r.push(d);
@@ -96,7 +84,7 @@ pub fn check(scene: &raw::Scene, r: &mut Resolver) -> bool {
         return true;
     }
     let mut texts = Texts { r, over: false };
-    texts.scene(scene, &root);
+    texts.scene(scene, &SourcePath::root());
     texts.over
 }
 
