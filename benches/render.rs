@@ -13,7 +13,6 @@ use std::hint::black_box;
 use std::time::Duration;
 
 #[path = "support/synthetic.rs"]
-#[allow(dead_code)]
 mod synthetic;
 
 /// The Russian-Ark take with `events` events and `performers` performers; the length grows

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// One step of a path into the scene: a struct field, a list index or a map key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -42,7 +43,9 @@ impl SourcePath {
     }
 
     fn with(&self, seg: Seg) -> SourcePath {
-        let mut segs = self.0.clone();
+        // One allocation of the final size: loading makes a path for every field it reads.
+        let mut segs = Vec::with_capacity(self.0.len() + 1);
+        segs.extend_from_slice(&self.0);
         segs.push(seg);
         SourcePath(segs)
     }
@@ -72,17 +75,23 @@ struct Entry {
     key: Option<Span>,
 }
 
-/// Lazily built map from [`SourcePath`]s to spans in one source text.
+/// Lazily built map from [`SourcePath`]s to spans in one source text. The text is shared
+/// with the [`SourceFile`](crate::source::SourceFile), so a clean run copies nothing.
 #[derive(Debug)]
 pub struct SpanIndex {
-    text: String,
+    text: Arc<String>,
     entries: OnceCell<HashMap<Vec<Seg>, Entry>>,
 }
 
 impl SpanIndex {
     pub fn new(text: impl Into<String>) -> SpanIndex {
+        SpanIndex::shared(Arc::new(text.into()))
+    }
+
+    /// An index over text already held elsewhere (a [`SourceFile`](crate::source::SourceFile)'s).
+    pub fn shared(text: Arc<String>) -> SpanIndex {
         SpanIndex {
-            text: text.into(),
+            text,
             entries: OnceCell::new(),
         }
     }

@@ -1,13 +1,16 @@
 //! A scene file's text and the arithmetic between byte offsets and line/column positions.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One scene file as read from disk. Columns are counted in characters (as editors and ron
 /// do), never in bytes, so a line full of accented names still points at the right place.
+/// The text is shared, not copied, with the [`SpanIndex`](crate::locate::SpanIndex) that
+/// points into it.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     name: String,
-    text: String,
+    text: Arc<String>,
     line_starts: Vec<usize>,
 }
 
@@ -46,9 +49,14 @@ impl SourceFile {
             .collect();
         SourceFile {
             name: name.into(),
-            text,
+            text: Arc::new(text),
             line_starts,
         }
+    }
+
+    /// The text, shared: for indexes that outlive a borrow of the file.
+    pub fn shared_text(&self) -> Arc<String> {
+        Arc::clone(&self.text)
     }
 
     pub fn name(&self) -> &str {
@@ -91,6 +99,36 @@ impl SourceFile {
             .map(|(i, _)| i)
             .unwrap_or(line_text.trim_end_matches('\n').len());
         start + offset
+    }
+
+    /// The 0-based index of the line holding a byte offset.
+    pub fn line_index(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte.min(self.text.len())) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The bytes of a 0-based line, without its line ending (`\n` or `\r\n`).
+    pub fn line_range(&self, line_index: usize) -> Range<usize> {
+        let Some(&start) = self.line_starts.get(line_index) else {
+            return self.text.len()..self.text.len();
+        };
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
     }
 
     fn floor_char_boundary(&self, mut byte: usize) -> usize {

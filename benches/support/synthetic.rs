@@ -2,8 +2,12 @@
 //! walking between marks, a camera following them, lines and cues. The largest preset is the
 //! size of Russian Ark (96 minutes, 35 rooms, 2,000 performers, 100,000 events).
 
+// Each bench and example uses a different part of this file.
+#![allow(dead_code)]
+
 use std::fmt::Write;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Size {
     pub rooms_x: usize,
     pub rooms_y: usize,
@@ -26,6 +30,43 @@ pub const SHORT: Size = Size {
     events: 600,
     minutes: 6,
 };
+
+/// A whole day in one take (run at 59.94 fps with [`scene_at`]): the longest take the format
+/// allows, to show that checking needs memory bounded by the events, not by the frames.
+pub const DAY: Size = Size {
+    rooms_x: 3,
+    rooms_y: 2,
+    performers: 20,
+    events: 20_000,
+    minutes: 24 * 60,
+};
+
+/// The Russian-Ark scene with its events scaled (¼, ½, 1, 2 ×) and its cast resized, for
+/// measuring how cost grows: `scaled(0.25, 2000)`. The take stays 96 minutes in 35 rooms.
+pub fn scaled(events: f64, performers: usize) -> Size {
+    Size {
+        events: (RUSSIAN_ARK.events as f64 * events).round() as usize,
+        performers,
+        ..RUSSIAN_ARK
+    }
+}
+
+impl Size {
+    /// The same set and length with `events` events.
+    pub fn with_events(self, events: usize) -> Size {
+        Size { events, ..self }
+    }
+
+    /// The same set and length with `performers` people in the cast.
+    pub fn with_performers(self, performers: usize) -> Size {
+        Size { performers, ..self }
+    }
+
+    /// The same set and cast over `minutes` minutes.
+    pub fn with_minutes(self, minutes: usize) -> Size {
+        Size { minutes, ..self }
+    }
+}
 
 /// Room side, metres. Large halls, as in a palace.
 const SIDE: f64 = 30.0;
@@ -65,14 +106,21 @@ fn lane(p: usize, rooms: usize) -> (usize, usize, usize) {
     )
 }
 
+/// The scene at 24 frames per second.
 pub fn scene(size: &Size) -> String {
+    scene_at(size, "24")
+}
+
+/// The scene at a given frame rate, written as in the file (`"59.94"`), e.g. for a 24-hour
+/// take at 59.94 fps that must check in bounded memory.
+pub fn scene_at(size: &Size, frame_rate: &str) -> String {
     let mut rng = Rng(0x2545f4914f6cdd1d);
     let mut s = String::new();
     let length = size.minutes as f64 * 60.0;
     let rooms = size.rooms_x * size.rooms_y;
     let _ = write!(
         s,
-        "Scene(title: \"Synthetic\", frame_rate: 24, length: \"{}\", allow: [\"unused-mark\"],\n set: (\n  rooms: {{\n",
+        "Scene(title: \"Synthetic\", frame_rate: {frame_rate}, length: \"{}\", allow: [\"unused-mark\"],\n set: (\n  rooms: {{\n",
         clock(length)
     );
     for r in 0..rooms {

@@ -5,6 +5,7 @@
 //! errors, so everything downstream works on a valid model.
 
 pub mod codes;
+pub mod limits;
 mod people;
 mod resolver;
 mod set;
@@ -38,7 +39,7 @@ pub fn ron_options() -> ron::Options {
 }
 
 pub fn load(file: &SourceFile) -> Loaded {
-    let spans = SpanIndex::new(file.text());
+    let spans = SpanIndex::shared(file.shared_text());
     let raw: raw::Scene = match ron_options().from_str(file.text()) {
         Ok(raw) => raw,
         Err(error) => {
@@ -50,6 +51,14 @@ pub fn load(file: &SourceFile) -> Loaded {
         }
     };
     let mut resolver = Resolver::new(&spans);
+    // Hostile sizes stop here, before any work proportional to them.
+    if limits::check(&raw, &mut resolver) {
+        return Loaded {
+            scene: None,
+            diagnostics: resolver.finish(),
+            spans,
+        };
+    }
     let scene = resolve(&raw, &mut resolver);
     let diagnostics = resolver.finish();
     let scene = scene.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
@@ -69,6 +78,12 @@ fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
     let beats = timeline::resolve_beats(raw, r);
     let events = timeline::resolve_events(raw, &set, &people, &props, r);
     let rule_levels = r.rule_levels(raw, &root);
+    // After an error, unresolved references are placeholders (`RoomId(0)` in a set with
+    // no rooms): building anything from them would index out of bounds. Only a clean
+    // resolution goes on to the derived structures.
+    if r.has_errors() {
+        return None;
+    }
     let graph = SetGraph::new(set.rooms.len(), &set.doors);
     let walls = set::walls(&set.rooms, &set.doors, &set.wild_walls);
     Some(Scene {

@@ -251,6 +251,8 @@ impl Take {
                 '&' => out.push_str("\\u0026"),
                 '\u{2028}' => out.push_str("\\u2028"),
                 '\u{2029}' => out.push_str("\\u2029"),
+                // Bidi controls would reorder the page's text: dropped (docs/limits.md).
+                c if escape::is_bidi_control(c) => {}
                 c => out.push(c),
             }
         }

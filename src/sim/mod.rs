@@ -212,7 +212,13 @@ impl<'s> Simulation<'s> {
                 continue;
             };
             let depart = event.at;
-            let from = self.tracks[m.who.index()].position(depart);
+            // Moves come in time order, so the walker's latest leg is the one under way (or
+            // done) at `depart`: no search through the track.
+            let track = &self.tracks[m.who.index()];
+            let from = track
+                .legs
+                .last()
+                .map_or(track.start, |leg| leg.position(depart));
             let to = scene.mark(m.to);
             let route = self.route(from, to.at, to.room, &m.via, depart);
             let length = route.length();

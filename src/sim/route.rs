@@ -131,7 +131,12 @@ pub fn shortest(
     best[start] = 0.0;
     heap.push(Visit(0.0, start));
     while let Some(Visit(cost, node)) = heap.pop() {
-        if cost > best[node] || node == end {
+        if node == end {
+            // The first time the end comes off the heap its cost is final: every node
+            // still queued costs at least as much, so nothing left can shorten the way.
+            break;
+        }
+        if cost > best[node] {
             continue;
         }
         let mut relax = |next: usize, heap: &mut BinaryHeap<Visit>| {

@@ -13,7 +13,11 @@ pub struct Leg {
     pub arrive: Time,
     pub to: MarkId,
     pub route: Route,
-    /// Distance walked at each route point, metres (first 0, last the route length).
+    /// Route length, metres.
+    length: f64,
+    /// Distance walked at each route point, metres (first 0, last the route length); empty
+    /// for a straight two-point route, where it is `[0, length]` (most legs at scale, so
+    /// they need no second allocation).
     cumulative: Vec<f64>,
 }
 
@@ -27,18 +31,32 @@ impl Leg {
             }
             cumulative.push(total);
         }
+        let length = cumulative.last().copied().unwrap_or(0.0);
+        if cumulative.len() == 2 {
+            cumulative = Vec::new();
+        }
         Leg {
             event,
             depart,
             arrive,
             to,
             route,
+            length,
             cumulative,
         }
     }
 
+    /// Distance walked at each route point (see `cumulative`).
+    fn distances<R>(&self, read: impl FnOnce(&[f64]) -> R) -> R {
+        if self.cumulative.is_empty() {
+            read(&[0.0, self.length])
+        } else {
+            read(&self.cumulative)
+        }
+    }
+
     pub fn length(&self) -> f64 {
-        self.cumulative.last().copied().unwrap_or(0.0)
+        self.length
     }
 
     pub fn duration(&self) -> f64 {
@@ -71,7 +89,7 @@ impl Leg {
         if length < 1e-9 {
             return self.depart;
         }
-        let fraction = self.cumulative.get(index).copied().unwrap_or(length) / length;
+        let fraction = self.distances(|d| d.get(index).copied()).unwrap_or(length) / length;
         Time::from_seconds(self.depart.seconds() + fraction * self.duration().max(0.0))
             .unwrap_or(self.depart)
     }
@@ -86,11 +104,10 @@ impl Leg {
             return self.start();
         }
         let walked = (t.seconds() - self.depart.seconds()) / duration * self.length();
-        let i = self
-            .cumulative
-            .partition_point(|&c| c <= walked)
-            .clamp(1, self.cumulative.len() - 1);
-        let (c0, c1) = (self.cumulative[i - 1], self.cumulative[i]);
+        let (i, c0, c1) = self.distances(|d| {
+            let i = d.partition_point(|&c| c <= walked).clamp(1, d.len() - 1);
+            (i, d[i - 1], d[i])
+        });
         let k = if c1 - c0 < 1e-12 {
             1.0
         } else {
@@ -104,10 +121,7 @@ impl Leg {
         let duration = self.duration().max(1e-9);
         let walked =
             ((t.seconds() - self.depart.seconds()) / duration).clamp(0.0, 1.0) * self.length();
-        let i = self
-            .cumulative
-            .partition_point(|&c| c <= walked)
-            .clamp(1, self.cumulative.len() - 1);
+        let i = self.distances(|d| d.partition_point(|&c| c <= walked).clamp(1, d.len() - 1));
         (self.route.points[i] - self.route.points[i - 1]).normalised()
     }
 }

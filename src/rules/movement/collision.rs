@@ -14,6 +14,7 @@ use crate::rules::{Context, Level, Rule, RuleDoc};
 use crate::time::Time;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 pub struct Collision;
 
@@ -25,7 +26,8 @@ static DOC: RuleDoc = RuleDoc {
     summary: "two people are in the same spot at the same time",
     explanation: "### What it checks\nAt every moment of the take (solved exactly, not sampled), that no one's centre comes \
 inside another person's body: closer than the larger of their two body radii (0.25 m for cast by default, 0.3 m for \
-crew, 0.45 m for a camera rig). An embrace is fine; standing on the same mark, or walking through each other, is not.\n\n\
+crew, 0.45 m for a camera rig). An embrace is fine; standing on the same mark, or walking through each other, is not. (Not the sum of the \
+two radii: an embrace or a hand-over brings two bodies closer than that.)\n\n\
 ### Why it matters\nTwo performers sent to one mark collide; a Steadicam whose path crosses a performer's knocks into \
 them mid-take.\n\n### Example\n```ron\n(at: \"0:30\", do: Move(who: \"her\", to: \"L1\")),  // \"him\" is standing on L1\n```\n\n\
 ### Fix\nGive each person a mark of their own, or stagger the moves so their paths cross at different times.",
@@ -172,6 +174,35 @@ fn cells(a: Point, b: Point, pad: f64) -> impl Iterator<Item = (i64, i64)> {
     (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
 }
 
+/// Grid cells by their (column, row), hashed cheaply: the cell map is only ever looked up,
+/// never iterated, so its order cannot reach an output.
+type CellMap<V> = HashMap<(i64, i64), V, BuildHasherDefault<CellHasher>>;
+
+/// A multiply-rotate hash (as in rustc's FxHash) for two small integers; SipHash's
+/// protection against chosen keys is not needed for grid cells.
+#[derive(Default)]
+struct CellHasher(u64);
+
+impl Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+}
+
 /// A contact between two people: when it starts and ends, how close they came, and why.
 struct Episode {
     start: f64,
@@ -188,10 +219,14 @@ impl Rule for Collision {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let mut pieces = pieces(cx);
         pieces.sort_by(|a, b| a.t0.total_cmp(&b.t0).then(a.who.cmp(&b.who)));
-        let max_radius = cx.scene.people.iter().map(|p| p.radius).fold(0.0, f64::max);
-        let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        let radius: Vec<f64> = cx.scene.people.iter().map(|p| p.radius).collect();
+        let max_radius = radius.iter().copied().fold(0.0, f64::max);
+        // Each cell lists the pieces under way in it, copied in, so a query reads one
+        // contiguous list instead of chasing indices across the take.
+        let mut grid: CellMap<Vec<(usize, Piece)>> = CellMap::default();
         let mut ending: BinaryHeap<Reverse<(u64, usize)>> = BinaryHeap::new();
         let mut episodes: BTreeMap<(PersonId, PersonId), Vec<Episode>> = BTreeMap::new();
+        let mut seen = Vec::new();
         for (i, piece) in pieces.iter().enumerate() {
             while let Some(&Reverse((end_bits, j))) = ending.peek() {
                 if f64::from_bits(end_bits) > piece.t0 {
@@ -201,23 +236,19 @@ impl Rule for Collision {
                 let other = &pieces[j];
                 for cell in cells(other.at(other.t0), other.at(other.t1), max_radius) {
                     if let Some(list) = grid.get_mut(&cell) {
-                        list.retain(|&k| k != j);
+                        list.retain(|&(k, _)| k != j);
                     }
                 }
             }
-            let mut seen = Vec::new();
+            seen.clear();
             for cell in cells(piece.at(piece.t0), piece.at(piece.t1), max_radius) {
-                for &j in grid.get(&cell).into_iter().flatten() {
-                    let other = &pieces[j];
-                    if other.who == piece.who || seen.contains(&j) {
+                let list = grid.entry(cell).or_default();
+                for (j, other) in list.iter() {
+                    if other.who == piece.who || seen.contains(j) {
                         continue;
                     }
-                    seen.push(j);
-                    let reach = cx
-                        .scene
-                        .person(piece.who)
-                        .radius
-                        .max(cx.scene.person(other.who).radius);
+                    seen.push(*j);
+                    let reach = radius[piece.who.index()].max(radius[other.who.index()]);
                     if let Some((start, end, least)) = contact(piece, other, reach) {
                         let pair = (piece.who.min(other.who), piece.who.max(other.who));
                         // The piece that began later is what brought them together.
@@ -234,7 +265,7 @@ impl Rule for Collision {
                         });
                     }
                 }
-                grid.entry(cell).or_default().push(i);
+                list.push((i, *piece));
             }
             // Non-negative finite times sort correctly by their bit patterns.
             ending.push(Reverse((piece.t1.to_bits(), i)));

@@ -4,6 +4,7 @@ use super::{legs, move_span};
 use crate::diagnostic::Diagnostic;
 use crate::geometry::Segment;
 use crate::rules::{Context, Level, Rule, RuleDoc};
+use crate::segment_grid::SegmentGrid;
 
 pub struct ThroughWall;
 
@@ -27,15 +28,20 @@ impl Rule for ThroughWall {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let walls = &cx.scene.walls;
+        let segments: Vec<Segment> = walls.iter().map(|w| w.segment).collect();
+        let grid = SegmentGrid::new(&segments);
+        let mut near = Vec::new();
         for (who, leg) in legs(cx) {
             if !leg.route.found {
                 continue; // a teleport is M001's finding
             }
+            // The first wall in the scene's order that the step crosses, as a full scan finds.
             let crossing = leg.route.points.windows(2).find_map(|w| {
                 let step = Segment::new(w[0], w[1]);
-                cx.scene
-                    .walls
-                    .iter()
+                grid.near(step, &mut near);
+                near.iter()
+                    .map(|&i| &walls[i])
                     .find(|wall| wall.wild.is_none() && step.crosses(wall.segment))
                     .map(|wall| (step, wall))
             });

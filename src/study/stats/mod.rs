@@ -153,8 +153,14 @@ pub(crate) fn clock(seconds: f64) -> String {
 
 impl Stats {
     pub fn of(scene: &Scene, sim: &Simulation) -> Stats {
+        Stats::with_time_on_camera(scene, sim, &time_on_camera(scene, sim))
+    }
+
+    /// Every number but time on camera, which is given (seconds per person, as
+    /// [`time_on_camera`] measures it): the benches time the two apart.
+    pub fn with_time_on_camera(scene: &Scene, sim: &Simulation, on_camera: &[f64]) -> Stats {
         let whereabouts = Whereabouts::of(sim);
-        let on_camera = time_on_camera(scene, sim);
+        let seen = |p: PersonId| on_camera.get(p.index()).copied().unwrap_or(0.0);
         let people = (0..scene.people.len())
             .map(PersonId::from_index)
             .map(|p| {
@@ -177,11 +183,8 @@ impl Stats {
                             seconds: round(*s, 2),
                         })
                         .collect(),
-                    on_camera_seconds: round(on_camera[p.index()], 2),
-                    on_camera_percent: round(
-                        100.0 * on_camera[p.index()] / scene.length.seconds().max(1e-9),
-                        1,
-                    ),
+                    on_camera_seconds: round(seen(p), 2),
+                    on_camera_percent: round(100.0 * seen(p) / scene.length.seconds().max(1e-9), 1),
                 }
             })
             .collect();
@@ -220,7 +223,8 @@ impl Stats {
     }
 
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut text =
+            crate::escape::json_safe(serde_json::to_string_pretty(self).unwrap_or_default());
         text.push('\n');
         text
     }
