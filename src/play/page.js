@@ -219,14 +219,22 @@
     ctx.clearRect(0, 0, crowd.width, crowd.height);
     ctx.setTransform(dpr * m.a, dpr * m.b, dpr * m.c, dpr * m.d, dpr * (m.e - box.left), dpr * (m.f - box.top));
     ctx.fillStyle = '#9aa0a8';
-    ctx.beginPath();
+    /* A dot of a few pixels is drawn as a square (no path to build: 2,000 arcs a frame cost
+     * more than the rest of the frame); zoomed in, as a circle. */
+    const round = EXTRA_R * Math.hypot(m.a, m.b) > 2.5;
+    const side = 2 * EXTRA_R;
+    if (round) { ctx.beginPath(); }
     for (const person of extras) {
       const p = position(person, t);
       if (where) { where.set(person, p); }
-      ctx.moveTo(p[0] + EXTRA_R, p[1]);
-      ctx.arc(p[0], p[1], EXTRA_R, 0, TAU);
+      if (round) {
+        ctx.moveTo(p[0] + EXTRA_R, p[1]);
+        ctx.arc(p[0], p[1], EXTRA_R, 0, TAU);
+      } else {
+        ctx.fillRect(p[0] - EXTRA_R, p[1] - EXTRA_R, side, side);
+      }
     }
-    ctx.fill();
+    if (round) { ctx.fill(); }
   }
 
   const figures = take.people.filter((person) => !person.extra).map((person) => {
