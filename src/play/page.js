@@ -179,12 +179,63 @@
   const fontSize = 2.3 * U;
   const halo = 0.55 * U;
 
-  /* Extras on a crowd take (as on the plans): a small grey dot each, no name, no route, all
-   * in one path under everyone else, so 2,000 of them are one element to lay out and paint. */
+  /* Extras on a crowd take (as on the plans): a small grey dot each, no name, no route, drawn
+   * on a canvas over the plan, so 2,000 moving dots neither relayout nor repaint the SVG. */
   const extras = take.people.filter((person) => person.extra);
-  const crowd = extras.length > 0 ? svg('path', { class: 'extras', fill: '#9aa0a8' }, layers.people) : null;
+  const crowd = extras.length > 0 ? document.createElement('canvas') : null;
+  if (crowd) {
+    crowd.className = 'extras';
+    crowd.setAttribute('aria-hidden', 'true');
+    (plan.closest('.stage') || plan.parentNode).appendChild(crowd);
+  }
   const EXTRA_R = 0.6 * U;
-  let crowdDrawn = '';
+  let crowdBox = '';
+
+  /* Where the plan is on screen: read at the start of a frame, while the layout is clean. */
+  function crowdGeometry() {
+    if (!crowd) { return null; }
+    const live = $('live').getScreenCTM();
+    if (!live) { return null; }
+    return { stage: crowd.parentNode.getBoundingClientRect(), box: plan.getBoundingClientRect(), m: live };
+  }
+
+  function drawCrowd(t, geo, where) {
+    if (!crowd || !geo) { return; }
+    const { stage, box, m } = geo;
+    const dpr = window.devicePixelRatio || 1;
+    const key = [box.left - stage.left, box.top - stage.top, box.width, box.height, dpr].join(' ');
+    if (key !== crowdBox) {
+      crowdBox = key;
+      crowd.style.left = (box.left - stage.left) + 'px';
+      crowd.style.top = (box.top - stage.top) + 'px';
+      crowd.style.width = box.width + 'px';
+      crowd.style.height = box.height + 'px';
+      crowd.width = Math.max(1, Math.round(box.width * dpr));
+      crowd.height = Math.max(1, Math.round(box.height * dpr));
+    }
+    const ctx = crowd.getContext('2d');
+    if (!ctx) { return; }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, crowd.width, crowd.height);
+    ctx.setTransform(dpr * m.a, dpr * m.b, dpr * m.c, dpr * m.d, dpr * (m.e - box.left), dpr * (m.f - box.top));
+    ctx.fillStyle = '#9aa0a8';
+    /* A dot of a few pixels is drawn as a square (no path to build: 2,000 arcs a frame cost
+     * more than the rest of the frame); zoomed in, as a circle. */
+    const round = EXTRA_R * Math.hypot(m.a, m.b) > 2.5;
+    const side = 2 * EXTRA_R;
+    if (round) { ctx.beginPath(); }
+    for (const person of extras) {
+      const p = position(person, t);
+      if (where) { where.set(person, p); }
+      if (round) {
+        ctx.moveTo(p[0] + EXTRA_R, p[1]);
+        ctx.arc(p[0], p[1], EXTRA_R, 0, TAU);
+      } else {
+        ctx.fillRect(p[0] - EXTRA_R, p[1] - EXTRA_R, side, side);
+      }
+    }
+    if (round) { ctx.fill(); }
+  }
 
   const figures = take.people.filter((person) => !person.extra).map((person) => {
     const g = svg('g', { class: 'who ' + person.kind }, layers.people);
@@ -345,7 +396,7 @@
     if (fig.at !== transform) { fig.g.setAttribute('transform', transform); fig.at = transform; }
   }
 
-  function drawLive(t) {
+  function drawLive(t, geo) {
     const segs = blockers(t);
     const taken = boxGrid();
     const where = new Map();
@@ -396,19 +447,7 @@
         fig.target.setAttribute('visibility', 'hidden');
       }
     }
-    if (crowd) {
-      const r = f2(EXTRA_R);
-      const arcs = 'a' + r + ' ' + r + ' 0 1 0 ' + f2(2 * EXTRA_R) + ' 0a' + r + ' ' + r + ' 0 1 0 ' + f2(-2 * EXTRA_R) + ' 0';
-      const parts = [];
-      for (const person of extras) {
-        const p = position(person, t);
-        where.set(person, p);
-        taken.push([p[0] - EXTRA_R, p[1] - EXTRA_R, p[0] + EXTRA_R, p[1] + EXTRA_R]);
-        parts.push('M' + f2(p[0] - EXTRA_R) + ' ' + f2(p[1]) + arcs);
-      }
-      const d = parts.join('');
-      if (d !== crowdDrawn) { crowd.setAttribute('d', d); crowdDrawn = d; }
-    }
+    drawCrowd(t, geo, where);
     const used = [];
     const pr = 1.1 * U;
     const propSpots = [];
@@ -578,6 +617,7 @@
     const y = clamp(v[1], home[1] - h / 2, home[1] + home[3] - h / 2);
     view = [x, y, w, h];
     plan.setAttribute('viewBox', view.map((n) => n.toFixed(3)).join(' '));
+    redrawCrowd();
     document.body.classList.toggle('zoomed', w < home[2] - 1e-6);
   }
   function toPlan(clientX, clientY) {
@@ -614,6 +654,18 @@
   plan.addEventListener('pointerup', endDrag);
   plan.addEventListener('pointercancel', endDrag);
   plan.addEventListener('dblclick', () => setView(home));
+
+  /* The extras again after a zoom, pan or resize (the plan moved under the canvas): once,
+   * at the next frame. */
+  let crowdRequest = 0;
+  function redrawCrowd() {
+    if (!crowd || crowdRequest) { return; }
+    crowdRequest = requestAnimationFrame(() => {
+      crowdRequest = 0;
+      drawCrowd(t, crowdGeometry(), null);
+    });
+  }
+  window.addEventListener('resize', redrawCrowd);
 
   /* ---- Time, controls and the URL ---- */
 
@@ -683,8 +735,9 @@
   }
 
   function render(fromPlay) {
+    const geo = crowdGeometry();
     drawFloor(t);
-    drawLive(t);
+    drawLive(t, geo);
     drawBeat(t);
     drawCues(t, fromPlay);
     drawLines(t);
