@@ -6,9 +6,11 @@
 //! model and the simulation; [`table`] prints the same numbers as aligned text.
 
 mod cues;
+mod on_camera;
 pub mod table;
 
 pub use cues::{busiest, longest_gap};
+pub use on_camera::time_on_camera;
 
 use crate::model::{Action, DoorAction, DoorKind, PersonId, Scene};
 use crate::output::OutputFile;
@@ -154,7 +156,7 @@ pub(crate) fn clock(seconds: f64) -> String {
 impl Stats {
     pub fn of(scene: &Scene, sim: &Simulation) -> Stats {
         let whereabouts = Whereabouts::of(sim);
-        let on_camera = time_on_camera(scene, sim);
+        let on_camera = time_on_camera(scene, sim, &whereabouts);
         let people = (0..scene.people.len())
             .map(PersonId::from_index)
             .map(|p| {
@@ -247,28 +249,6 @@ fn top_speed(sim: &Simulation, scene: &Scene, who: PersonId) -> Option<(f64, Tim
             Some(b) if b.0 >= s => Some(b),
             _ => Some((s, t)),
         })
-}
-
-/// Seconds each person is seen by some other camera, sampled on every frame of the take.
-pub fn time_on_camera(scene: &Scene, sim: &Simulation) -> Vec<f64> {
-    let cameras: Vec<PersonId> = scene.cameras().collect();
-    let mut frames = vec![0usize; scene.people.len()];
-    for t in sim.frames(Time::ZERO, scene.length) {
-        for (p, count) in frames.iter_mut().enumerate() {
-            let who = PersonId::from_index(p);
-            if cameras
-                .iter()
-                .any(|&c| c != who && sim.sees(c, who, t, false).is_ok())
-            {
-                *count += 1;
-            }
-        }
-    }
-    let step = scene.frame_rate.frame_seconds();
-    frames
-        .iter()
-        .map(|&f| (f as f64 * step).min(scene.length.seconds()))
-        .collect()
 }
 
 fn room_stats(scene: &Scene, whereabouts: &Whereabouts) -> Vec<RoomStats> {
