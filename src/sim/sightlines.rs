@@ -163,6 +163,8 @@ pub struct Sightlines<'a> {
     /// Everything opaque now, for lines of sight outside the walked angle.
     everything: Vec<Occluder>,
     now: Time,
+    /// How many times the state has been rebuilt: equal counts, equal state.
+    rebuilds: usize,
 }
 
 impl<'a> Sightlines<'a> {
@@ -205,6 +207,7 @@ impl<'a> Sightlines<'a> {
             rooms: Vec::new(),
             everything: Vec::new(),
             now: Time::ZERO,
+            rebuilds: 0,
         };
         sightlines.advance(Time::ZERO);
         sightlines
@@ -226,7 +229,13 @@ impl<'a> Sightlines<'a> {
         self.built_for = Some((t, next));
     }
 
+    /// Changes whenever the set's state is rebuilt: two equal epochs, the same state.
+    pub fn epoch(&self) -> usize {
+        self.rebuilds
+    }
+
     fn rebuild(&mut self, t: Time) {
+        self.rebuilds += 1;
         let sim = self.sim;
         let scene = sim.scene;
         self.everything = opaque_now(sim, t);

@@ -92,3 +92,57 @@ impl Rule for LineOffCamera {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::LineOffCamera;
+    use crate::rules::testing::{check, scene};
+
+    fn found(timeline: &str) -> Vec<(String, String)> {
+        check(&LineOffCamera, &scene(&format!("timeline: [{timeline}],")))
+            .into_iter()
+            .map(|d| (d.message, d.help.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn behind_a_closed_door_the_help_opens_the_door_and_does_not_reframe() {
+        let got = found(
+            r#"(at: "0:01", do: Move(who: "ben", to: "H1", arrive: "0:05")),
+               (at: "0:06", do: Camera(to: "L2", arrive: "0:08", frame: ["ben"])),
+               (at: "0:10", do: Line(who: "ben", says: "He calls through the door"))"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].1.starts_with("open `hall-door` before 0:10.0"),
+            "{got:?}"
+        );
+        assert!(!got[0].1.contains("Camera(frame"), "{got:?}");
+    }
+
+    #[test]
+    fn out_of_frame_the_help_reframes() {
+        let got = found(
+            r#"(at: "0:01", do: Move(who: "ben", to: "L2", arrive: "0:04")),
+               (at: "0:10", do: Line(who: "ben", says: "He speaks beside the lens"))"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.starts_with("frame `ben` before 0:10.0"), "{got:?}");
+    }
+
+    #[test]
+    fn a_door_opened_a_frame_before_the_line_is_a_near_miss_and_a_frame_late_is_not() {
+        let with_door = |open: &str| {
+            found(&format!(
+                r#"(at: "0:01", do: Move(who: "ben", to: "H1", arrive: "0:05")),
+                   (at: "0:06", do: Camera(to: "L2", arrive: "0:08", frame: ["ben"])),
+                   (at: "{open}", do: Door(door: "hall-door", action: Open, by: "ben")),
+                   (at: "0:10", do: Line(who: "ben", says: "He calls through the door", until: "0:12"))"#
+            ))
+        };
+        assert!(with_door("0:09.9").is_empty());
+        let late = with_door("0:10.1");
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert!(late[0].0.contains("at 0:10.0"), "{late:?}");
+    }
+}

@@ -171,3 +171,215 @@ impl Rule for PastTheSetRule {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PastTheSetRule;
+    use crate::rules::testing::check;
+
+    /// An L-shaped flat (the long arm along the top, the short arm down the left side) with a
+    /// window in the short arm's south wall onto the studio floor. `extra` goes in `set`,
+    /// `top` at the top level, `timeline` is the timeline.
+    fn l_set(extra: &str, top: &str, timeline: &str) -> String {
+        format!(
+            r##"Scene(
+    title: "L", frame_rate: 24, length: "0:20", allow: ["unreachable-room"], {top}
+    set: (
+        rooms: {{
+            "flat": (name: "Flat", shape: Polygon([(0.0, 0.0), (10.0, 0.0), (10.0, 3.0), (3.0, 3.0), (3.0, 8.0), (0.0, 8.0)])),
+            "stage": (name: "Studio floor", shape: Rect(x: 0.0, y: 8.0, w: 10.0, h: 4.0), offstage: true),
+        }},
+        doors: [(id: "window", kind: Window, rooms: ("flat", "stage"), at: (1.5, 8.0), width: 1.0)],
+        marks: {{
+            "E": (room: "flat", at: (9.0, 1.5)),
+            "W": (room: "flat", at: (1.0, 1.5)),
+            "S": (room: "flat", at: (1.5, 6.5)),
+            "C": (room: "flat", at: (5.0, 1.0)),
+            "CS": (room: "flat", at: (1.5, 1.0)),
+        }},
+        {extra}
+    ),
+    cast: {{ "ana": (name: "Ana", colour: "#d1495b", starts_at: "E") }},
+    crew: {{ "cam": (role: Camera(rig: Dolly, lens_mm: 32.0), starts_at: "C", facing: "ana") }},
+    timeline: [{timeline}],
+)"##
+        )
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        check(&PastTheSetRule, text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn looking_down_the_short_arm_through_the_window_fires() {
+        // Blatant: she walks to the far end of the short arm; the camera, framing her from the
+        // corner of the L, looks straight down it at the window.
+        let found = messages(&l_set(
+            "",
+            "",
+            r#"(at: "0:01", do: Camera(to: "CS", arrive: "0:04")), (at: "0:05", do: Move(who: "ana", to: "S", arrive: "0:09"))"#,
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("sees offstage floor `stage` through window `window`"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_window_round_the_corner_of_the_l_is_not_seen() {
+        // Near miss: from the long arm the window is inside the angle of view, but the inner
+        // corner of the L hides it.
+        let found = messages(&l_set(
+            "",
+            "",
+            r#"(at: "0:02", do: Move(who: "ana", to: "W", arrive: "0:08"))"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_backing_covers_the_window() {
+        let found = messages(&l_set(
+            r#"backings: [(id: "garden", covers: "window")],"#,
+            "",
+            r#"(at: "0:01", do: Camera(to: "CS", arrive: "0:04")), (at: "0:05", do: Move(who: "ana", to: "S", arrive: "0:09"))"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_backing_flown_out_early_fires_from_then_unless_that_is_the_reveal() {
+        // Subtle: the drop flies out at 0:10 while the camera still looks at the window; the
+        // scene's reveal is later, so the frames from 0:10 fire.
+        let timeline = r#"(at: "0:01", do: Camera(to: "CS", arrive: "0:04")), (at: "0:05", do: Move(who: "ana", to: "S", arrive: "0:09"))"#;
+        let found = messages(&l_set(
+            r#"backings: [(id: "garden", covers: "window", until: "0:10")],"#,
+            r#"reveal: "0:15","#,
+            timeline,
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("from 0:10.0 to 0:15.0"), "{found:?}");
+        // With no `reveal` given, flying the backing out is the reveal: nothing fires.
+        let found = messages(&l_set(
+            r#"backings: [(id: "garden", covers: "window", until: "0:10")],"#,
+            "",
+            timeline,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn one_frame_of_the_window_is_reported_and_none_is_not() {
+        // Subtle and near miss, a frame apart: the camera turns to follow her as she crosses
+        // the corner; an explicit reveal a frame after the glimpse begins leaves one frame.
+        let timeline = r#"(at: "0:01", do: Camera(to: "CS", arrive: "0:04")), (at: "0:05", do: Move(who: "ana", to: "S", arrive: "0:09"))"#;
+        let text = l_set("", "", timeline);
+        let loaded = crate::load::load(&crate::source::SourceFile::new("l.ron", &text));
+        let scene = loaded.scene.expect("loads");
+        let sim = crate::sim::Simulation::new(&scene);
+        let cx = crate::rules::Context::new(&scene, &sim, &loaded.spans);
+        let first = cx.camera_sweep().past_set[0].start;
+        let start = first.to_string();
+        let seconds = first.seconds();
+        let one_frame_later = seconds + 1.5 / 24.0;
+        let subtle = messages(&l_set(
+            "",
+            &format!(r#"reveal: "0:{one_frame_later:06.3}","#),
+            timeline,
+        ));
+        assert_eq!(subtle.len(), 1, "{subtle:?}");
+        assert!(
+            subtle[0].contains(&format!("from {start} to {start}")),
+            "{subtle:?}"
+        );
+        let near_miss = messages(&l_set(
+            "",
+            &format!(r#"reveal: "0:{:06.3}","#, seconds - 0.2 / 24.0),
+            timeline,
+        ));
+        assert!(near_miss.is_empty(), "{near_miss:?}");
+    }
+
+    #[test]
+    fn a_dinner_on_a_dolly_past_an_open_door_to_the_studio() {
+        // A dolly tracks along a dinner table; the door to the studio is open until someone
+        // closes it, and the view passes it only after it is shut: clean. Left open, it fires.
+        let scene = |close: &str| {
+            format!(
+                r##"Scene(
+    title: "Dinner", frame_rate: 25, length: "0:30",
+    set: (
+        rooms: {{
+            "dining": (name: "Dining room", shape: Rect(x: 0.0, y: 0.0, w: 8.0, h: 5.0)),
+            "stage": (name: "Studio floor", shape: Rect(x: 8.0, y: 0.0, w: 4.0, h: 5.0), offstage: true),
+        }},
+        doors: [(id: "service", kind: Door, rooms: ("dining", "stage"), at: (8.0, 2.5), width: 1.0, state: Open)],
+        furniture: [(id: "table", name: "Table", room: "dining", shape: Rect(x: 2.0, y: 2.0, w: 4.0, h: 1.0))],
+        marks: {{
+            "D1": (room: "dining", at: (1.0, 4.2)), "D2": (room: "dining", at: (6.5, 4.2)),
+            "G1": (room: "dining", at: (3.0, 1.5)), "G2": (room: "dining", at: (7.0, 2.5)),
+            "W": (room: "stage", at: (10.0, 2.5)),
+        }},
+    ),
+    cast: {{
+        "host": (name: "Host", colour: "#d1495b", starts_at: "G1"),
+        "waiter": (name: "Waiter", colour: "#00798c", starts_at: "G2"),
+    }},
+    crew: {{ "cam": (role: Camera(rig: Dolly, lens_mm: 35.0), starts_at: "D1", facing: "host") }},
+    timeline: [
+        {close}
+        (at: "0:06", do: Camera(to: "D2", arrive: "0:20", frame: ["waiter"])),
+    ],
+)"##
+            )
+        };
+        let shut = messages(&scene(
+            r#"(at: "0:02", do: Door(door: "service", action: Close, by: "waiter")),"#,
+        ));
+        assert!(shut.is_empty(), "{shut:?}");
+        let open = messages(&scene(""));
+        assert_eq!(open.len(), 1, "{open:?}");
+        assert!(open[0].contains("through open door `service`"), "{open:?}");
+    }
+
+    #[test]
+    fn the_reveal_is_the_strike_of_a_wild_wall_onto_the_studio() {
+        // The camera backs out through the struck flat onto the studio floor: nothing fires
+        // after the strike; standing on the floor before it does.
+        let scene = |strike: &str| {
+            format!(
+                r##"Scene(
+    title: "Reveal", frame_rate: 24, length: "0:30", allow: ["wild-wall"],
+    set: (
+        rooms: {{
+            "living": (name: "Living", shape: Rect(x: 0.0, y: 0.0, w: 6.0, h: 4.0)),
+            "stage": (name: "Studio floor", shape: Rect(x: 0.0, y: 4.0, w: 6.0, h: 6.0), offstage: true),
+        }},
+        wild_walls: [(id: "flat", from: (0.0, 4.0), to: (6.0, 4.0))],
+        marks: {{
+            "A": (room: "living", at: (3.0, 1.0)), "C": (room: "living", at: (3.0, 3.0)),
+            "S": (room: "stage", at: (3.0, 9.0)),
+        }},
+    ),
+    cast: {{ "ana": (name: "Ana", colour: "#d1495b", starts_at: "A") }},
+    crew: {{ "cam": (role: Camera(rig: Steadicam, lens_mm: 24.0), starts_at: "C", facing: "ana") }},
+    timeline: [
+        (at: "{strike}", do: Cue(dept: StageManagement, what: "Fly the flat", strikes: "flat")),
+        (at: "0:12", do: Camera(to: "S", arrive: "0:20")),
+    ],
+)"##
+            )
+        };
+        assert!(messages(&scene("0:10")).is_empty());
+        let late = messages(&scene("0:16"));
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert!(
+            late[0].contains("stands on offstage floor `stage`"),
+            "{late:?}"
+        );
+    }
+}

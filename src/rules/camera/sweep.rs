@@ -87,6 +87,20 @@ impl Run {
     }
 }
 
+/// Seconds until which `who`, standing still at `t`, stays where they are (`t` itself if they
+/// are moving).
+fn keeps_still_until(sim: &crate::sim::Simulation, who: PersonId, t: Time) -> f64 {
+    let track = &sim.tracks[who.index()];
+    if track.moving_leg(t).is_some() {
+        return t.seconds();
+    }
+    let next = track.legs.partition_point(|l| l.depart <= t);
+    track
+        .legs
+        .get(next)
+        .map_or(f64::INFINITY, |l| l.depart.seconds())
+}
+
 /// The findings of one sweep over the take.
 pub fn sweep(cx: &Context) -> Findings {
     let (scene, sim) = (cx.scene, cx.sim);
@@ -162,8 +176,78 @@ pub fn sweep(cx: &Context) -> Findings {
     let mut watching: Vec<usize> = Vec::new();
     let mut missed: Vec<Option<MissedLine>> = lines.iter().map(|_| None).collect();
 
+    // A frame where nothing that matters has changed since the last one gives the same answers:
+    // the set's state, every camera's view, and everyone watched stand still. Long static
+    // stretches (a day-long take) then cost one view per camera per frame.
+    let mut last_epoch = usize::MAX;
+    let mut last_views: Vec<Option<crate::sim::View>> = vec![None; cameras.len()];
+    let mut crew_hits: Vec<Vec<bool>> = crew.iter().map(|l| vec![false; l.len()]).collect();
+    let mut last_places: Vec<Vec<PastTheSet>> = vec![Vec::new(); cameras.len()];
+    let mut still_until = f64::NEG_INFINITY;
+
     for t in sim.frames(Time::ZERO, scene.length) {
         sightlines.advance(t);
+        let views: Vec<Option<crate::sim::View>> =
+            cameras.iter().map(|&c| Some(sim.view(c, t))).collect();
+        let starting = lines
+            .get(next_line)
+            .is_some_and(|l| l.at.seconds() <= t.seconds() + SAME_MOMENT);
+        let still = sightlines.epoch() == last_epoch
+            && views == last_views
+            && t.seconds() < still_until
+            && !starting;
+        last_epoch = sightlines.epoch();
+        last_views = views;
+        if still {
+            for (ci, (run, fastest)) in whips.iter_mut().enumerate() {
+                if let Some((start, end)) = run.step(t, false) {
+                    found.whips.push(Whip {
+                        camera: cameras[ci],
+                        start,
+                        end,
+                        fastest: *fastest / step,
+                    });
+                    *fastest = 0.0;
+                }
+            }
+            for (ci, runs) in crew_runs.iter_mut().enumerate() {
+                for (k, run) in runs.iter_mut().enumerate() {
+                    if let Some((start, end)) = run.step(t, crew_hits[ci][k]) {
+                        found.crew_seen.push(CrewSeen {
+                            camera: cameras[ci],
+                            crew: crew[ci][k],
+                            start,
+                            end,
+                        });
+                    }
+                }
+            }
+            for (ci, places) in last_places.iter().enumerate() {
+                for place in places {
+                    if let Some(run) = past_runs[ci].get_mut(place) {
+                        run.1 = t;
+                    }
+                }
+            }
+            watching.retain(|&i| {
+                let line = &lines[i];
+                if line.end.seconds() >= t.seconds() - SAME_MOMENT {
+                    return true;
+                }
+                if !on_frame(line.end)
+                    && let Some((camera, why)) = missed_off_frame(line.who, line.end)
+                {
+                    missed[i] = Some(MissedLine {
+                        event: line.event,
+                        at: line.end,
+                        camera,
+                        why,
+                    });
+                }
+                false
+            });
+            continue;
+        }
         let glances: Vec<_> = cameras.iter().map(|&c| sightlines.glance(c)).collect();
 
         for (ci, glance) in glances.iter().enumerate() {
@@ -194,6 +278,7 @@ pub fn sweep(cx: &Context) -> Findings {
             // K003: crew the camera sees.
             for (k, &member) in crew[ci].iter().enumerate() {
                 let seen = glance.sees(member, false).is_ok();
+                crew_hits[ci][k] = seen;
                 if let Some((start, end)) = crew_runs[ci][k].step(t, seen) {
                     found.crew_seen.push(CrewSeen {
                         camera: cameras[ci],
@@ -205,11 +290,13 @@ pub fn sweep(cx: &Context) -> Findings {
             }
 
             // K005: the field of view past the set, until the reveal.
+            // Past the reveal nothing is reported; the frame before it is never still.
             let places = if reveal.is_none_or(|r| t < r) {
                 glance.past_the_set()
             } else {
                 Vec::new()
             };
+            last_places[ci].clone_from(&places);
             let runs = &mut past_runs[ci];
             let closed: Vec<PastTheSet> = runs
                 .keys()
@@ -286,6 +373,20 @@ pub fn sweep(cx: &Context) -> Findings {
             }
             false
         });
+
+        // Until when everyone whose answer was just computed keeps still.
+        let mut until = f64::INFINITY;
+        for p in crew
+            .iter()
+            .flatten()
+            .chain(watching.iter().map(|&i| &lines[i].who))
+        {
+            until = until.min(keeps_still_until(sim, *p, t));
+        }
+        if let Some(r) = reveal.filter(|r| *r > t) {
+            until = until.min(r.seconds());
+        }
+        still_until = until;
     }
 
     // Close what is still open at the end of the take.
