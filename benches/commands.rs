@@ -123,8 +123,7 @@ fn commands(group: &mut BenchmarkGroup<WallTime>, text: &str) {
     group.bench_function("stats", |b| {
         b.iter(|| {
             with_scene(black_box(text), |scene, sim| {
-                let on_camera = vec![0.0; scene.people.len()];
-                let stats = Stats::with_time_on_camera(scene, sim, &on_camera);
+                let stats = Stats::of(scene, sim);
                 table::render(&stats).len() + stats.to_json().len()
             })
         })
@@ -168,7 +167,8 @@ fn benches(c: &mut Criterion) {
     group.bench_function("stats time on camera", |b| {
         b.iter(|| {
             with_scene(black_box(&short), |scene, sim| {
-                oner::study::stats::time_on_camera(scene, sim).len()
+                let whereabouts = oner::sim::Whereabouts::of(sim);
+                oner::study::stats::time_on_camera(scene, sim, &whereabouts).len()
             })
         })
     });

@@ -4,6 +4,7 @@
 //! and never stops at the first problem. A [`Scene`] comes out only when there were no
 //! errors, so everything downstream works on a valid model.
 
+mod backings;
 pub mod codes;
 pub mod limits;
 mod people;
@@ -86,6 +87,11 @@ fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
     }
     let graph = SetGraph::new(set.rooms.len(), &set.doors);
     let walls = set::walls(&set.rooms, &set.doors, &set.wild_walls);
+    let backings = backings::resolve_backings(&raw.set, &set, r, &root.field("set"));
+    let reveal = raw
+        .reveal
+        .as_deref()
+        .and_then(|text| r.time(text, &root.field("reveal"), "reveal time"));
     Some(Scene {
         title: raw.title.clone(),
         notes: raw.notes.clone(),
@@ -104,6 +110,8 @@ fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
         events,
         walls,
         graph,
+        backings,
+        reveal,
     })
 }
 
