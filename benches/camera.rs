@@ -14,7 +14,6 @@ use std::time::Duration;
 #[path = "support/day_long.rs"]
 mod day_long;
 // Only the Russian-Ark preset is used here.
-#[allow(dead_code)]
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
