@@ -7,8 +7,8 @@
 //! `at`, `timeline`, `cues` in every format, `stats` and `graph` ≤ 3 × `parse`; the study
 //! scene's `check` ≤ 20 ms. docs/performance.md holds the figures and how to read them.
 //!
-//! The `stats` bench measures all of `oner stats` except time on camera (the per-frame
-//! sight sweep, measured on its own as `stats time on camera` on a 6-minute scene).
+//! The `stats` bench measures all of `oner stats`, time on camera included; that sweep is
+//! also measured on its own as `stats time on camera` on a 6-minute scene.
 
 use criterion::{
     BenchmarkGroup, Criterion, criterion_group, criterion_main, measurement::WallTime,
@@ -123,8 +123,7 @@ fn commands(group: &mut BenchmarkGroup<WallTime>, text: &str) {
     group.bench_function("stats", |b| {
         b.iter(|| {
             with_scene(black_box(text), |scene, sim| {
-                let on_camera = vec![0.0; scene.people.len()];
-                let stats = Stats::with_time_on_camera(scene, sim, &on_camera);
+                let stats = Stats::of(scene, sim);
                 table::render(&stats).len() + stats.to_json().len()
             })
         })
@@ -168,7 +167,8 @@ fn benches(c: &mut Criterion) {
     group.bench_function("stats time on camera", |b| {
         b.iter(|| {
             with_scene(black_box(&short), |scene, sim| {
-                oner::study::stats::time_on_camera(scene, sim).len()
+                let whereabouts = oner::sim::Whereabouts::of(sim);
+                oner::study::stats::time_on_camera(scene, sim, &whereabouts).len()
             })
         })
     });

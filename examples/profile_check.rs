@@ -21,11 +21,7 @@ fn main() {
     let start = Instant::now();
     let sim = Simulation::new(scene);
     println!("simulate  {:>8.3} s", start.elapsed().as_secs_f64());
-    let cx = Context {
-        scene,
-        sim: &sim,
-        spans: &loaded.spans,
-    };
+    let cx = Context::new(scene, &sim, &loaded.spans);
     let levels = Levels::from_scene(scene);
     for rule in RULES {
         let start = Instant::now();

@@ -5,8 +5,9 @@ use crate::model::Scene;
 use crate::output::OutputFile;
 use crate::sim::Simulation;
 
-/// The name of the list of files a build wrote, kept in the output folder so the next build
-/// removes files it no longer makes (a renamed beat's plan) and nothing else.
+/// The name of the list of files a build wrote, kept in the output folder: it tells the next
+/// build which files there a build made (they go with the old build) and which are the
+/// user's (kept), and lets anyone verify a folder holds one whole build.
 pub const MANIFEST: &str = ".oner-files";
 
 /// Every output for the scene, in a stable order. `source_name` is the scene's file name as
@@ -36,29 +37,6 @@ pub fn manifest(files: &[OutputFile]) -> String {
     names.iter().map(|n| format!("{n}\n")).collect()
 }
 
-/// Names listed in an old manifest that the new build does not make. Only plain relative
-/// names made of safe characters are returned, so a tampered manifest cannot point outside.
-pub fn stale(old_manifest: &str, files: &[OutputFile]) -> Vec<String> {
-    old_manifest
-        .lines()
-        .map(str::trim)
-        .filter(|name| {
-            !name.is_empty()
-                && !name.starts_with('/')
-                && name.split('/').all(|part| {
-                    !part.is_empty()
-                        && part != ".."
-                        && part != "."
-                        && part
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-                })
-                && !files.iter().any(|f| f.name == *name)
-        })
-        .map(str::to_string)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,10 +49,8 @@ mod tests {
     }
 
     #[test]
-    fn stale_files_are_only_safe_names_no_longer_made() {
+    fn the_manifest_lists_every_file_sorted() {
         let new = [file("plan.svg"), file("beats/01-a.svg")];
-        let old = "plan.svg\nbeats/01-old.svg\n../../etc/passwd\n/abs\nbeats/../x\n\n";
-        assert_eq!(stale(old, &new), vec!["beats/01-old.svg".to_string()]);
         assert_eq!(manifest(&new), "beats/01-a.svg\nplan.svg\n");
     }
 }

@@ -27,11 +27,7 @@ pub fn check_source(
             }
         }
         let sim = Simulation::new(scene);
-        let cx = Context {
-            scene,
-            sim: &sim,
-            spans: &loaded.spans,
-        };
+        let cx = Context::new(scene, &sim, &loaded.spans);
         diagnostics.extend(crate::rules::run(&cx, &levels));
     }
     diagnostic::sort_and_dedup(&mut diagnostics);

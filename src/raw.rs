@@ -31,6 +31,10 @@ pub struct Scene {
     /// Rule codes or names that are warnings for this scene.
     #[serde(default)]
     pub warn: Vec<String>,
+    /// When the take means the audience to see the set as a set (the reveal); default: the
+    /// first strike of a wild wall onto offstage floor or the outside, or a backing flown out.
+    #[serde(default)]
+    pub reveal: Option<String>,
     pub set: Set,
     #[serde(default)]
     pub cast: IdMap<CastMember>,
@@ -58,6 +62,25 @@ pub struct Set {
     pub practicals: Vec<Practical>,
     #[serde(default)]
     pub marks: IdMap<Mark>,
+    /// Painted or photographic drops hung outside windows and openings that face offstage.
+    #[serde(default)]
+    pub backings: Vec<Backing>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backing {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The window, opening, arch or door (between a set room and offstage floor) it hangs behind.
+    pub covers: String,
+    /// When it is flown in; default: the start of the take.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// When it is flown out (for a reveal); default: it stays for the whole take.
+    #[serde(default)]
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -101,6 +101,36 @@ impl SourceFile {
         start + offset
     }
 
+    /// The 0-based index of the line holding a byte offset.
+    pub fn line_index(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte.min(self.text.len())) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The bytes of a 0-based line, without its line ending (`\n` or `\r\n`).
+    pub fn line_range(&self, line_index: usize) -> Range<usize> {
+        let Some(&start) = self.line_starts.get(line_index) else {
+            return self.text.len()..self.text.len();
+        };
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
     fn floor_char_boundary(&self, mut byte: usize) -> usize {
         while byte > 0 && !self.text.is_char_boundary(byte) {
             byte -= 1;

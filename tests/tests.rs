@@ -7,4 +7,5 @@ mod check;
 mod cues;
 mod plan;
 mod play;
+mod reliability;
 mod study;

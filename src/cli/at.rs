@@ -1,6 +1,6 @@
 //! `oner at FILE TIME`: the state of the take at one moment, in plain words or JSON.
 
-use super::{EXIT_OK, open_scene, parse_time_arg, print_line};
+use super::{EXIT_OK, console, open_scene, parse_time_arg};
 use crate::sim::Simulation;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -26,19 +26,19 @@ pub struct AtArgs {
 }
 
 pub fn run(args: &AtArgs) -> u8 {
-    let opened = match open_scene(&args.file) {
-        Ok(opened) => opened,
-        Err(code) => return code,
-    };
+    console::code(at(args))
+}
+
+fn at(args: &AtArgs) -> Result<u8, u8> {
+    let opened = open_scene(&args.file)?;
     let scene = opened.scene();
-    let t = match parse_time_arg(&args.time, scene) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
+    let t = parse_time_arg(&args.time, scene)?;
     let snapshot = Simulation::new(scene).snapshot(t);
     match args.format {
-        AtFormat::Text => print!("{}", snapshot.to_text()),
-        AtFormat::Json => print_line(&serde_json::to_string_pretty(&snapshot).unwrap_or_default()),
+        AtFormat::Text => console::out(&crate::escape::terminal_lines(&snapshot.to_text()))?,
+        AtFormat::Json => console::out_line(&crate::escape::json_safe(
+            serde_json::to_string_pretty(&snapshot).unwrap_or_default(),
+        ))?,
     }
-    EXIT_OK
+    Ok(EXIT_OK)
 }

@@ -1,16 +1,18 @@
 //! `oner build FILE`: check the scene, then write everything oner makes for it.
 
-use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE, open_scene};
-use crate::build::{MANIFEST, all_files, manifest, stale};
-use crate::diagnostic::{Tally, human};
+use super::{EXIT_ERRORS, EXIT_OK, console, open_scene};
+use crate::build::{MANIFEST, all_files, manifest};
+use crate::diagnostic::Tally;
 use crate::sim::Simulation;
 use clap::Args;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 #[command(
     after_help = "Writes plans, study charts, the playback page, cue sheets and an index page into \
-output/<scene>/ (or -o DIR), each file atomically. Refuses when the scene has errors, unless --force.\n\n\
+output/<scene>/ (or -o DIR) as one unit: the build is written into a staging folder beside it and \
+swapped in, so the folder always holds one whole build, the old or the new. Files in the folder that \
+no build made are kept. Refuses when the scene has errors, unless --force (which builds and exits 1).\n\n\
 Examples:\n  oner build scenes/we-cry-together.ron\n  oner build scenes/tutorial.ron -o /tmp/tutorial"
 )]
 pub struct BuildArgs {
@@ -25,23 +27,21 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: &BuildArgs) -> u8 {
-    let opened = match open_scene(&args.file) {
-        Ok(opened) => opened,
-        Err(code) => return code,
-    };
-    let diagnostics = match crate::check::check_source(&opened.file, &[]) {
-        Ok(diagnostics) => diagnostics,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_USAGE;
-        }
-    };
-    human::print(&diagnostics, &opened.file);
+    console::code(build(args))
+}
+
+fn build(args: &BuildArgs) -> Result<u8, u8> {
+    let opened = open_scene(&args.file)?;
+    let diagnostics = crate::check::check_source(&opened.file, &[])
+        .map_err(|message| console::usage_error(&message))?;
+    super::print_diagnostics(&diagnostics, &opened.file)?;
     let tally = Tally::of(&diagnostics);
     if tally.errors > 0 && !args.force {
-        eprintln!("{}", super::check::summary(opened.file.name(), tally));
-        eprintln!("error: not building: fix the errors above, or pass --force to build anyway");
-        return EXIT_ERRORS;
+        console::err_line(&super::check::summary(opened.file.name(), tally))?;
+        console::err_line(
+            "error: not building: fix the errors above, or pass --force to build anyway",
+        )?;
+        return Ok(EXIT_ERRORS);
     }
     let scene = opened.scene();
     let sim = Simulation::new(scene);
@@ -51,36 +51,50 @@ pub fn run(args: &BuildArgs) -> u8 {
     );
     let files = all_files(scene, &sim, &source_name);
     let dir = crate::output::scene_dir(&args.file, args.out.as_deref());
+    // Nothing is printed until the build is in place: the report cannot interrupt it.
+    let published =
+        crate::publish::publish(&dir, &files, MANIFEST, &manifest(&files)).map_err(|message| {
+            console::usage_error(&format!(
+                "{message}; `{}` is unchanged",
+                super::display_path(&dir)
+            ))
+        })?;
+    let mut report = String::new();
     for file in &files {
-        if let Err(code) = super::write_output(&dir.join(&file.name), &file.bytes) {
-            return code;
-        }
+        report.push_str(&format!(
+            "wrote {}\n",
+            super::display_path(&published.dir.join(&file.name))
+        ));
     }
-    remove_stale(&dir, &files);
-    if let Err(message) =
-        crate::output::write_atomic(&dir.join(MANIFEST), manifest(&files).as_bytes())
-    {
-        eprintln!("error: {message}");
-        return EXIT_USAGE;
-    }
-    println!(
-        "built {} files for {:?} in {}",
+    report.push_str(&format!(
+        "built {} files for \"{}\" in {}{}{}\n",
         files.len(),
-        crate::escape::strip_control(&scene.title),
-        dir.display()
-    );
-    EXIT_OK
-}
-
-/// Deletes files an earlier build made that this one does not (listed in its manifest).
-fn remove_stale(dir: &Path, files: &[crate::output::OutputFile]) {
-    let Ok(old) = std::fs::read_to_string(dir.join(MANIFEST)) else {
-        return;
-    };
-    for name in stale(&old, files) {
-        let path = dir.join(&name);
-        if std::fs::remove_file(&path).is_ok() {
-            println!("removed {}", path.display());
-        }
-    }
+        crate::escape::terminal_short(&scene.title, 80),
+        super::display_path(&published.dir),
+        if published.carried > 0 {
+            format!(
+                " (kept {} file{} no build made)",
+                published.carried,
+                if published.carried == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        },
+        if published.cleaned > 0 {
+            format!(
+                " (removed {} staging folder{} of killed builds)",
+                published.cleaned,
+                if published.cleaned == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        },
+    ));
+    console::out(&report)?;
+    // With --force the build is written, but the scene still has errors: exit 1.
+    Ok(if tally.errors > 0 {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    })
 }

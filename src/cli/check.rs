@@ -1,6 +1,6 @@
 //! `oner check`: load each scene, run the rules, print diagnostics, exit by the worst.
 
-use super::{DiagnosticFormat, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use super::{DiagnosticFormat, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, console};
 use crate::diagnostic::{self, Severity, Tally};
 use crate::rules::Level;
 use clap::Args;
@@ -44,26 +44,47 @@ impl CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let mut tally = Tally::default();
-    let mut unreadable = false;
+    let mut found = Found::default();
+    match check_all(args, &mut found) {
+        // Done, or the reader closed the pipe: the code says what was found so far.
+        Ok(()) | Err(EXIT_OK) => found.code(),
+        Err(code) => code,
+    }
+}
+
+/// What the files checked so far hold, for the exit code.
+#[derive(Default)]
+struct Found {
+    tally: Tally,
+    unreadable: bool,
+}
+
+impl Found {
+    fn code(&self) -> u8 {
+        if self.unreadable {
+            EXIT_USAGE
+        } else if self.tally.errors > 0 {
+            EXIT_ERRORS
+        } else {
+            EXIT_OK
+        }
+    }
+}
+
+fn check_all(args: &CheckArgs, found: &mut Found) -> Result<(), u8> {
     for path in &args.files {
         let (file, encoding_error) = match super::read_scene(path) {
             Ok(read) => read,
             Err(message) => {
-                eprintln!("error: {message}");
-                unreadable = true;
+                console::usage_error(&message);
+                found.unreadable = true;
                 continue;
             }
         };
         let mut diagnostics = match encoding_error {
             Some(d) => vec![d],
-            None => match crate::check::check_source(&file, &args.levels()) {
-                Ok(diagnostics) => diagnostics,
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    return EXIT_USAGE;
-                }
-            },
+            None => crate::check::check_source(&file, &args.levels())
+                .map_err(|message| console::usage_error(&message))?,
         };
         if args.deny_warnings {
             for d in &mut diagnostics {
@@ -71,32 +92,32 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         }
         let file_tally = Tally::of(&diagnostics);
-        tally.add(file_tally);
+        found.tally.add(file_tally);
         match args.format {
             DiagnosticFormat::Human => {
-                diagnostic::human::print(&diagnostics, &file);
-                eprintln!("{}", summary(file.name(), file_tally));
+                super::print_diagnostics(&diagnostics, &file)?;
+                console::err_line(&summary(file.name(), file_tally))?;
             }
             DiagnosticFormat::Json => {
+                let mut lines = String::new();
                 for d in &diagnostics {
                     let json = diagnostic::json::to_json(d, &file);
-                    super::print_line(&serde_json::to_string(&json).unwrap_or_default());
+                    lines.push_str(&crate::escape::json_safe(
+                        serde_json::to_string(&json).unwrap_or_default(),
+                    ));
+                    lines.push('\n');
                 }
+                console::out(&lines)?;
             }
         }
     }
-    if unreadable {
-        EXIT_USAGE
-    } else if tally.errors > 0 {
-        EXIT_ERRORS
-    } else {
-        EXIT_OK
-    }
+    Ok(())
 }
 
 /// `scene.ron: 2 errors, 1 warning` or `scene.ron: ok`.
 pub fn summary(name: &str, tally: Tally) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let name = crate::escape::terminal(name);
     match (tally.errors, tally.warnings) {
         (0, 0) => format!("{name}: ok"),
         (0, w) => format!("{name}: {}", plural(w, "warning")),

@@ -4,7 +4,7 @@ use crate::cuesheet::filter::{self, Filter};
 use crate::cuesheet::format::{self, Paper};
 use crate::cuesheet::sheet::{Options, Sheet, Timecode};
 use clap::{Args, ValueEnum};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// Table width when stdout is not a terminal, characters.
@@ -104,10 +104,7 @@ pub fn run(args: &CuesArgs) -> u8 {
 fn sheet_bytes(args: &CuesArgs) -> Result<Vec<u8>, u8> {
     let opened = super::open_scene(&args.file)?;
     let scene = opened.scene();
-    let usage = |message: String| {
-        eprintln!("error: {message}");
-        super::EXIT_USAGE
-    };
+    let usage = |message: String| super::console::usage_error(&message);
     let mut filter = Filter::default();
     if let Some(depts) = &args.dept {
         filter.depts = filter::parse_departments(depts).map_err(usage)?;
@@ -180,12 +177,10 @@ fn emit(args: &CuesArgs, bytes: &[u8]) -> u8 {
             Err(code) => code,
         };
     }
-    let mut out = std::io::stdout().lock();
-    if args.format == CueFormat::Pdf && out.is_terminal() {
-        eprintln!("error: a PDF is not for the terminal; write it with -o FILE or pipe it");
-        return super::EXIT_USAGE;
+    if args.format == CueFormat::Pdf && std::io::stdout().is_terminal() {
+        return super::console::usage_error(
+            "a PDF is not for the terminal; write it with -o FILE or pipe it",
+        );
     }
-    // A closed pipe (`oner cues … | head`) ends output quietly.
-    let _ = out.write_all(bytes).and_then(|_| out.flush());
-    super::EXIT_OK
+    super::console::code(super::console::out_bytes(bytes).map(|()| super::EXIT_OK))
 }

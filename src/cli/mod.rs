@@ -3,6 +3,7 @@
 mod at;
 mod build;
 mod check;
+mod console;
 mod cues;
 mod graph;
 mod plan;
@@ -12,6 +13,18 @@ mod stats;
 mod timeline;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// The exit codes, as every `--help`, the README and docs/limits.md state them (a macro so
+/// each subcommand's help can `concat!` it).
+macro_rules! exit_codes_help {
+    () => {
+        "Exit codes (every command):\n  \
+0  done; the scene has no errors (warnings allowed)\n  \
+1  the scene has errors: any error-level diagnostic, syntax errors (S001) and invalid UTF-8 included\n  \
+2  oner could not run: bad usage, an unreadable file, an output it could not write\n\
+A closed pipe (`oner … | head`) ends the output quietly with 0."
+    };
+}
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,7 +43,7 @@ pub const EXIT_USAGE: u8 = 2;
     long_about = "oner reads a staging plan for a scene shot in one continuous take (a RON file: the set as rooms \
 and doors, the cast, the crew and the camera, props, and a timeline of moves, lines and cues) and checks it for \
 continuity errors before the camera rolls.",
-    after_help = "Examples:\n  oner check scenes/we-cry-together.ron\n  oner at scenes/we-cry-together.ron 2:13\n  oner build scenes/we-cry-together.ron      (everything, into output/we-cry-together/)\n  oner cues scenes/we-cry-together.ron --dept LX --format pdf -o lx.pdf\n  oner explain M002\n\nSee docs/format.md for the scene format and docs/rules.md for the rules."
+    after_help = concat!("Examples:\n  oner check scenes/we-cry-together.ron\n  oner at scenes/we-cry-together.ron 2:13\n  oner build scenes/we-cry-together.ron      (everything, into output/we-cry-together/)\n  oner cues scenes/we-cry-together.ron --dept LX --format pdf -o lx.pdf\n  oner explain M002\n\n", exit_codes_help!(), "\n\nSee docs/format.md for the scene format, docs/rules.md for the rules and docs/limits.md for the limits.")
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -49,8 +62,8 @@ pub enum DiagnosticFormat {
 pub enum Command {
     /// Check scene files for structural and continuity errors.
     #[command(
-        after_help = "Exit codes: 0 clean or warnings only, 1 errors found, 2 unreadable file or bad usage.\n\n\
-Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings scenes/*.ron\n  oner check --format json scenes/tutorial.ron"
+        after_help = concat!(exit_codes_help!(), "\n\n\
+Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings scenes/*.ron\n  oner check --format json scenes/tutorial.ron")
     )]
     Check(check::CheckArgs),
     /// Show the state of the take at one moment: who is where, doors, props, what the camera sees.
@@ -78,17 +91,41 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) => {
-            let _ = error.print();
-            return ExitCode::from(match error.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    EXIT_OK
-                }
-                _ => EXIT_USAGE,
-            });
-        }
+        Err(error) => return ExitCode::from(clap_message(&error)),
     };
     ExitCode::from(run(cli.command))
+}
+
+/// Prints clap's help, version or usage error through [`console`] (a failing stream is
+/// exit 2, a closed pipe a quiet 0) and gives the exit code.
+fn clap_message(error: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    use std::io::IsTerminal;
+    let for_stdout = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    );
+    let terminal = if for_stdout {
+        std::io::stdout().is_terminal()
+    } else {
+        std::io::stderr().is_terminal()
+    };
+    let rendered = error.render();
+    let text = if terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    let written = if for_stdout {
+        console::out(&text)
+    } else {
+        console::err_bytes(text.as_bytes())
+    };
+    match (written, error.kind()) {
+        (Err(code), _) => code.max(if for_stdout { EXIT_OK } else { EXIT_USAGE }),
+        (Ok(()), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => EXIT_OK,
+        (Ok(()), _) => EXIT_USAGE,
+    }
 }
 
 fn run(command: Command) -> u8 {
@@ -118,8 +155,20 @@ pub fn read_scene(
     ),
     String,
 > {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    let shown = || crate::escape::terminal(&path.display().to_string()).into_owned();
+    let max = crate::load::limits::MAX_FILE_BYTES;
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+        && meta.len() > max
+    {
+        return Err(format!(
+            "cannot read `{}`: it is {} MB, and oner reads scene files of at most {} MB (docs/limits.md)",
+            shown(),
+            meta.len().div_ceil(1024 * 1024),
+            max / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", shown()))?;
     let name = path.display().to_string();
     match String::from_utf8(bytes) {
         Ok(text) => Ok((crate::source::SourceFile::new(name, text), None)),
@@ -143,13 +192,18 @@ pub fn read_scene(
     }
 }
 
-/// Writes a line to stdout; a closed pipe (`oner … | head`) ends output quietly, never a panic.
-pub fn print_line(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if writeln!(out, "{text}").is_err() {
-        std::process::exit(EXIT_OK as i32);
-    }
+/// Writes diagnostics to stderr in human form, coloured on a terminal, through one large
+/// buffer (stderr itself is unbuffered: a byte-at-a-time report of a 4 MB line took a minute).
+pub fn print_diagnostics(
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    file: &crate::source::SourceFile,
+) -> Result<(), u8> {
+    use std::io::{IsTerminal, Write};
+    let colour = crate::diagnostic::human::colour_wanted(std::io::stderr().is_terminal());
+    let mut err = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
+    crate::diagnostic::human::write(diagnostics, file, colour, &mut err)
+        .and_then(|()| err.flush())
+        .map_err(|e| console::failed("standard error", &e))
 }
 
 /// A scene loaded without structural errors, ready for a command to use.
@@ -170,22 +224,17 @@ impl Opened {
 /// Loads a scene for a command that needs a valid one. On failure the diagnostics are
 /// printed and the exit code returned: 2 if unreadable, 1 if it has structural errors.
 pub fn open_scene(path: &std::path::Path) -> Result<Opened, u8> {
-    let (file, encoding_error) = match read_scene(&path.to_path_buf()) {
-        Ok(read) => read,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Err(EXIT_USAGE);
-        }
-    };
+    let (file, encoding_error) =
+        read_scene(&path.to_path_buf()).map_err(|message| console::usage_error(&message))?;
     if let Some(d) = encoding_error {
-        crate::diagnostic::human::print(&[d], &file);
+        print_diagnostics(&[d], &file)?;
         return Err(EXIT_ERRORS);
     }
     let loaded = crate::load::load(&file);
     if loaded.scene.is_none() {
-        crate::diagnostic::human::print(&loaded.diagnostics, &file);
+        print_diagnostics(&loaded.diagnostics, &file)?;
         let tally = crate::diagnostic::Tally::of(&loaded.diagnostics);
-        eprintln!("{}", check::summary(file.name(), tally));
+        console::err_line(&check::summary(file.name(), tally))?;
         return Err(EXIT_ERRORS);
     }
     Ok(Opened { file, loaded })
@@ -195,32 +244,27 @@ pub fn open_scene(path: &std::path::Path) -> Result<Opened, u8> {
 pub fn parse_time_arg(text: &str, scene: &crate::model::Scene) -> Result<crate::time::Time, u8> {
     match crate::time::parse(text, scene.frame_rate) {
         Ok(t) if t <= scene.length => Ok(t),
-        Ok(t) => {
-            eprintln!("error: {t} is after the take ends at {}", scene.length);
-            Err(EXIT_USAGE)
-        }
-        Err(e) => {
-            eprintln!(
-                "error: cannot read time `{text}`: {e}; write {}",
-                crate::time::TIME_FORMS
-            );
-            Err(EXIT_USAGE)
-        }
+        Ok(t) => Err(console::usage_error(&format!(
+            "{t} is after the take ends at {}",
+            scene.length
+        ))),
+        Err(e) => Err(console::usage_error(&format!(
+            "cannot read time `{}`: {e}; write {}",
+            crate::escape::terminal_short(text, 80),
+            crate::time::TIME_FORMS
+        ))),
     }
 }
 
 /// Writes one output file atomically and says so; errors become exit code 2.
 pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> Result<(), u8> {
-    match crate::output::write_atomic(path, bytes) {
-        Ok(()) => {
-            println!("wrote {}", path.display());
-            Ok(())
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            Err(EXIT_USAGE)
-        }
-    }
+    crate::output::write_atomic(path, bytes).map_err(|message| console::usage_error(&message))?;
+    console::out_line(&format!("wrote {}", display_path(path)))
+}
+
+/// A path as the terminal may show it (a folder name can hold control characters too).
+pub fn display_path(path: &std::path::Path) -> String {
+    crate::escape::terminal(&path.display().to_string()).into_owned()
 }
 
 /// Writes one study file: to standard output for `-`, into a folder when `out` is one (or
@@ -233,13 +277,7 @@ pub fn emit(
     bytes: &[u8],
 ) -> Result<(), u8> {
     let path = match out {
-        Some(p) if p == std::path::Path::new("-") => {
-            let mut stdout = std::io::stdout().lock();
-            use std::io::Write;
-            // A closed pipe (`oner … | head`) is not an error worth reporting.
-            let _ = stdout.write_all(bytes).and_then(|_| stdout.flush());
-            return Ok(());
-        }
+        Some(p) if p == std::path::Path::new("-") => return console::out_bytes(bytes),
         Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with(['/', '\\']) => {
             p.join(name)
         }

@@ -1,6 +1,6 @@
 //! `oner rules` and `oner explain`.
 
-use super::{EXIT_OK, EXIT_USAGE, print_line};
+use super::{EXIT_OK, console};
 use crate::load::codes::STRUCTURE_CODES;
 use crate::rules::{RULES, docs};
 use clap::Args;
@@ -38,9 +38,13 @@ struct JsonRule {
 }
 
 pub fn run_rules(args: &RulesArgs) -> u8 {
+    console::code(rules(args))
+}
+
+fn rules(args: &RulesArgs) -> Result<u8, u8> {
     if args.markdown {
-        print!("{}", docs::markdown());
-        return EXIT_OK;
+        console::out(&docs::markdown())?;
+        return Ok(EXIT_OK);
     }
     let mut rows: Vec<JsonRule> = STRUCTURE_CODES
         .iter()
@@ -63,34 +67,33 @@ pub fn run_rules(args: &RulesArgs) -> u8 {
         }
     }));
     if args.json {
-        print_line(&serde_json::to_string_pretty(&rows).unwrap_or_default());
-        return EXIT_OK;
+        console::out_line(&serde_json::to_string_pretty(&rows).unwrap_or_default())?;
+        return Ok(EXIT_OK);
     }
     let name_width = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
     let mut family = "";
+    let mut text = String::new();
     for row in &rows {
         if row.family != family {
             family = row.family;
-            print_line(&format!(
-                "{}{family}",
+            text.push_str(&format!(
+                "{}{family}\n",
                 if family == "structure" { "" } else { "\n" }
             ));
         }
-        print_line(&format!(
-            "  {}  {:<name_width$}  {:<5}  {}",
+        text.push_str(&format!(
+            "  {}  {:<name_width$}  {:<5}  {}\n",
             row.code, row.name, row.level, row.summary
         ));
     }
-    print_line("\n`oner explain CODE` prints the long form of any code.");
-    EXIT_OK
+    text.push_str("\n`oner explain CODE` prints the long form of any code.\n");
+    console::out(&text)?;
+    Ok(EXIT_OK)
 }
 
 pub fn run_explain(args: &ExplainArgs) -> u8 {
     match docs::explain(args.code.trim()) {
-        Some(text) => {
-            print!("{text}");
-            EXIT_OK
-        }
+        Some(text) => console::code(console::out(&text).map(|()| EXIT_OK)),
         None => {
             let mut names = crate::rules::all_names();
             names.extend(
@@ -101,11 +104,10 @@ pub fn run_explain(args: &ExplainArgs) -> u8 {
             let hint = crate::load::closest_name(&args.code, names.iter().map(String::as_str))
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default();
-            eprintln!(
-                "error: no rule or code `{}`{hint} (`oner rules` lists them)",
-                args.code
-            );
-            EXIT_USAGE
+            console::usage_error(&format!(
+                "no rule or code `{}`{hint} (`oner rules` lists them)",
+                crate::escape::terminal_short(&args.code, 80)
+            ))
         }
     }
 }

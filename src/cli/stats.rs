@@ -1,6 +1,6 @@
 //! `oner stats FILE`: print the take's statistics as a table or JSON.
 
-use super::{EXIT_OK, emit, open_scene};
+use super::{EXIT_OK, console, emit, open_scene};
 use crate::sim::Simulation;
 use crate::study::stats::{Stats, table};
 use clap::{Args, ValueEnum};
@@ -32,10 +32,11 @@ pub struct StatsArgs {
 }
 
 pub fn run(args: &StatsArgs) -> u8 {
-    let opened = match open_scene(&args.file) {
-        Ok(opened) => opened,
-        Err(code) => return code,
-    };
+    console::code(stats(args))
+}
+
+fn stats(args: &StatsArgs) -> Result<u8, u8> {
+    let opened = open_scene(&args.file)?;
     let scene = opened.scene();
     let sim = Simulation::new(scene);
     let stats = Stats::of(scene, &sim);
@@ -44,23 +45,18 @@ pub fn run(args: &StatsArgs) -> u8 {
         StatsFormat::Json => ("stats.json", stats.to_json()),
     };
     if let Some(out) = args.out.as_deref() {
-        return match emit(&args.file, Some(out), name, text.as_bytes()) {
-            Ok(()) => EXIT_OK,
-            Err(code) => code,
-        };
+        emit(&args.file, Some(out), name, text.as_bytes())?;
+        return Ok(EXIT_OK);
     }
     // By default the numbers go to the screen and into the scene's output folder; the note
     // of what was written goes to stderr so stdout stays clean for pipes.
-    print!("{text}");
-    let path = crate::output::scene_dir(&args.file, None).join(name);
-    match crate::output::write_atomic(&path, text.as_bytes()) {
-        Ok(()) => {
-            eprintln!("wrote {}", path.display());
-            EXIT_OK
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            super::EXIT_USAGE
-        }
+    match args.format {
+        StatsFormat::Table => console::out(&crate::escape::terminal_lines(&text))?,
+        StatsFormat::Json => console::out(&text)?,
     }
+    let path = crate::output::scene_dir(&args.file, None).join(name);
+    crate::output::write_atomic(&path, text.as_bytes())
+        .map_err(|message| console::usage_error(&message))?;
+    console::err_line(&format!("wrote {}", super::display_path(&path)))?;
+    Ok(EXIT_OK)
 }

@@ -2,6 +2,7 @@
 //!
 //! Loaders and rules only *push* [`Diagnostic`]s; printing lives in [`human`] and [`json`].
 
+mod excerpt;
 pub mod human;
 pub mod json;
 

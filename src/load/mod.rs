@@ -4,7 +4,9 @@
 //! and never stops at the first problem. A [`Scene`] comes out only when there were no
 //! errors, so everything downstream works on a valid model.
 
+mod backings;
 pub mod codes;
+pub mod limits;
 mod people;
 mod resolver;
 mod set;
@@ -50,6 +52,14 @@ pub fn load(file: &SourceFile) -> Loaded {
         }
     };
     let mut resolver = Resolver::new(&spans);
+    // Hostile sizes stop here, before any work proportional to them.
+    if limits::check(&raw, &mut resolver) {
+        return Loaded {
+            scene: None,
+            diagnostics: resolver.finish(),
+            spans,
+        };
+    }
     let scene = resolve(&raw, &mut resolver);
     let diagnostics = resolver.finish();
     let scene = scene.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
@@ -69,8 +79,19 @@ fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
     let beats = timeline::resolve_beats(raw, r);
     let events = timeline::resolve_events(raw, &set, &people, &props, r);
     let rule_levels = r.rule_levels(raw, &root);
+    // After an error, unresolved references are placeholders (`RoomId(0)` in a set with
+    // no rooms): building anything from them would index out of bounds. Only a clean
+    // resolution goes on to the derived structures.
+    if r.has_errors() {
+        return None;
+    }
     let graph = SetGraph::new(set.rooms.len(), &set.doors);
     let walls = set::walls(&set.rooms, &set.doors, &set.wild_walls);
+    let backings = backings::resolve_backings(&raw.set, &set, r, &root.field("set"));
+    let reveal = raw
+        .reveal
+        .as_deref()
+        .and_then(|text| r.time(text, &root.field("reveal"), "reveal time"));
     Some(Scene {
         title: raw.title.clone(),
         notes: raw.notes.clone(),
@@ -89,6 +110,8 @@ fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
         events,
         walls,
         graph,
+        backings,
+        reveal,
     })
 }
 

@@ -91,6 +91,13 @@ impl<'a> Resolver<'a> {
         self.diagnostics.push(diagnostic);
     }
 
+    /// Whether an error has been reported: from then on handles may be placeholders, so
+    /// nothing that indexes by them (the set graph, the walls, a [`crate::model::Scene`])
+    /// may be built.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
     pub fn finish(self) -> Vec<Diagnostic> {
         let mut diagnostics = self.diagnostics;
         crate::diagnostic::sort_and_dedup(&mut diagnostics);

@@ -398,12 +398,23 @@ fn check_overlaps(rooms: &[Room], declared: &[bool], r: &mut Resolver) {
                 || bmax.x <= amin.x + EPSILON
                 || amax.y <= bmin.y + EPSILON
                 || bmax.y <= amin.y + EPSILON;
-            if apart || !a.outline.overlaps(&b.outline) {
+            if apart {
                 continue;
             }
+            let Some(overlap) = a.outline.overlap(&b.outline) else {
+                continue;
+            };
+            let fmt = |v: f64| crate::escape::number(v, 2);
             let d = Diagnostic::error(
                 codes::ROOMS_OVERLAP,
-                format!("rooms `{}` and `{}` overlap", b.id, a.id),
+                format!(
+                    "rooms `{}` and `{}` overlap: both cover ({}, {}), {} m² shared",
+                    b.id,
+                    a.id,
+                    fmt(overlap.inside.x),
+                    fmt(overlap.inside.y),
+                    fmt(overlap.area)
+                ),
             )
             .at(
                 r.spans.span(&b.path.field("shape")),

@@ -42,6 +42,8 @@ handle!(
     MarkId,
     /// A member of the cast or the crew.
     PersonId,
+    /// A backing hung behind a window or opening.
+    BackingId,
     PropId,
     BeatId,
     /// An event of the timeline, in file order.
@@ -72,6 +74,34 @@ pub struct Scene {
     /// Solid wall pieces and wild walls: room outlines less the door gaps, each piece once.
     pub walls: Vec<Wall>,
     pub graph: SetGraph,
+    /// Drops hung behind windows and openings that face offstage, in file order.
+    pub backings: Vec<Backing>,
+    /// The moment the set is meant to be seen as a set, if the scene gives one (`reveal`).
+    pub reveal: Option<Time>,
+}
+
+/// A painted or photographic drop hung outside a window or opening that faces offstage, so
+/// the camera sees a view instead of the studio floor.
+#[derive(Debug)]
+pub struct Backing {
+    pub id: String,
+    pub name: String,
+    /// The window, opening, arch or door it hangs behind.
+    pub covers: DoorId,
+    /// The offstage room it hangs in, just outside `covers`.
+    pub outside: RoomId,
+    /// Flown in at (the start of the take unless given).
+    pub from: Time,
+    /// Flown out at, if it is (for a reveal).
+    pub until: Option<Time>,
+    pub path: SourcePath,
+}
+
+impl Backing {
+    /// Whether the drop hangs in place at `t`.
+    pub fn hangs_at(&self, t: Time) -> bool {
+        self.from <= t && self.until.is_none_or(|u| t < u)
+    }
 }
 
 /// A rule level set in the scene file.

@@ -3,6 +3,8 @@
 
 use super::Span;
 use super::camera;
+use super::crowd::Crowd;
+use super::extras;
 use super::figures;
 use super::floor::{self, Detail, FloorState, short};
 use super::labels::Placer;
@@ -90,7 +92,14 @@ fn heading(scene: &Scene, count: usize) -> Group {
     // Legend of performers, right-aligned.
     let size = style::SMALL_SIZE;
     let mut right = page::PAGE_W - page::MARGIN;
-    for person in scene.people.iter().rev() {
+    let crowd = Crowd::of(scene);
+    let named = scene
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| crowd.is_principal(crate::model::PersonId::from_index(*i)))
+        .map(|(_, p)| p);
+    for person in named.rev() {
         let kind = super::routes::Walker::of(person);
         let name = clean(&person.name);
         let w = text_width(&name, size, false);
@@ -133,9 +142,23 @@ pub fn thumbnail(scene: &Scene, sim: &Simulation, span: &Span, cell: Rect, ink: 
         placer.block_line(frame.at(wall.segment.a), frame.at(wall.segment.b));
     }
     let walks = routes::walks(sim, span.from, span.to);
-    let lines = routes::lines(scene, &frame, &walks, &mut placer);
-    let people = figures::people(scene, sim, &frame, span.from, false, &mut placer);
+    let crowd = Crowd::of(scene);
+    let named: Vec<routes::Walk> = walks
+        .iter()
+        .filter(|w| crowd.is_principal(w.who))
+        .cloned()
+        .collect();
+    let lines = routes::lines(scene, &frame, &named, &mut placer);
+    let people = figures::people(scene, sim, &frame, span.from, false, &crowd, &mut placer);
     let labels = floor::labels(scene, sim, &frame, state, &mut placer);
+    let lines = if crowd.extras() > 0 {
+        Group::new()
+            .add(extras::traces(scene, &frame, &walks, &crowd))
+            .add(lines)
+            .add(extras::dots(scene, sim, &frame, span.from, &crowd))
+    } else {
+        lines
+    };
     let size = style::BODY_SIZE;
     let number = format!("{}", span.number);
     let title = style::fit(&span.title, size, cell.w - 30.0, true);

@@ -2,6 +2,7 @@
 //! which way they face), a triangle for a camera pointing down the lens, grey discs for other
 //! crew, and a small diamond for each prop.
 
+use super::crowd::Crowd;
 use super::floor::label;
 use super::labels::Placer;
 use super::page::{Frame, PathData};
@@ -32,15 +33,16 @@ pub fn initials(scene: &Scene) -> Vec<String> {
         if out.is_empty() { "?".to_string() } else { out }
     };
     let singles: Vec<String> = scene.people.iter().map(|p| first(&p.name, 1)).collect();
+    let mut uses: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for s in &singles {
+        *uses.entry(s.as_str()).or_default() += 1;
+    }
     scene
         .people
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let clash = singles
-                .iter()
-                .enumerate()
-                .any(|(j, s)| j != i && *s == singles[i]);
+            let clash = uses.get(singles[i].as_str()).is_some_and(|&n| n > 1);
             if clash {
                 first(&p.name, 2)
             } else {
@@ -50,18 +52,21 @@ pub fn initials(scene: &Scene) -> Vec<String> {
         .collect()
 }
 
-/// Everyone where they are at `t`, with their names beside them when `named`. The symbols
-/// are registered with the placer.
+/// Everyone the plan names (see [`Crowd`]) where they are at `t`, with their names beside
+/// them when `named`. The symbols are registered with the placer.
 pub fn people(
     scene: &Scene,
     sim: &Simulation,
     frame: &Frame,
     t: Time,
     named: bool,
+    crowd: &Crowd,
     placer: &mut Placer,
 ) -> Group {
     let letters = initials(scene);
-    let mut order: Vec<usize> = (0..scene.people.len()).collect();
+    let mut order: Vec<usize> = (0..scene.people.len())
+        .filter(|&i| crowd.is_principal(PersonId::from_index(i)))
+        .collect();
     order.sort_by_key(|&i| (Walker::of(&scene.people[i]), i));
     let mut symbols = Group::new().set("class", "people");
     let mut names = Vec::new();

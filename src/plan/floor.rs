@@ -89,7 +89,11 @@ pub fn base(scene: &Scene, sim: &Simulation, frame: &Frame, state: FloorState) -
     if state.detail == Detail::Full {
         let mut marks = PathData::new();
         let r = frame.ink(0.9);
-        for mark in &scene.marks {
+        let crowd = super::crowd::Crowd::of(scene);
+        for (i, mark) in scene.marks.iter().enumerate() {
+            if !crowd.names_mark(crate::model::MarkId::from_index(i)) {
+                continue;
+            }
             let p = frame.at(mark.at);
             marks = marks
                 .move_to(Point::new(p.x - r, p.y - r))
@@ -230,8 +234,11 @@ pub fn block_symbols(scene: &Scene, frame: &Frame, placer: &mut Placer) {
     for practical in &scene.practicals {
         placer.block_point(frame.at(practical.at), frame.ink(1.4));
     }
-    for mark in &scene.marks {
-        placer.block_point(frame.at(mark.at), frame.ink(0.8));
+    let crowd = super::crowd::Crowd::of(scene);
+    for (i, mark) in scene.marks.iter().enumerate() {
+        if crowd.names_mark(crate::model::MarkId::from_index(i)) {
+            placer.block_point(frame.at(mark.at), frame.ink(0.8));
+        }
     }
 }
 
@@ -328,7 +335,11 @@ pub fn labels(
             group = group.add(label(&name, placed.rect, small, "#8a6d00"));
         }
     }
-    for mark in &scene.marks {
+    let crowd = super::crowd::Crowd::of(scene);
+    for (i, mark) in scene.marks.iter().enumerate() {
+        if !crowd.names_mark(crate::model::MarkId::from_index(i)) {
+            continue;
+        }
         let id = clean(&mark.id);
         let w = text_width(&id, small, false);
         let placed = placer.place(frame.at(mark.at), w, small, frame.ink(1.4));

@@ -11,7 +11,9 @@
 
 pub mod camera;
 pub mod contact;
+pub mod crowd;
 pub mod doors;
+pub mod extras;
 pub mod figures;
 pub mod floor;
 pub mod key;

@@ -203,16 +203,7 @@ pub fn stops(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) 
             }
         }
         for (at, list) in spots {
-            let numbers = list
-                .iter()
-                .map(|(k, _)| k.to_string())
-                .collect::<Vec<_>>()
-                .join(",");
-            let times = list
-                .iter()
-                .map(|(_, t)| short(*t))
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let (numbers, times) = badge_text(&list);
             group = group.add(badge(
                 frame.at(at),
                 &numbers,
@@ -226,6 +217,38 @@ pub fn stops(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) 
         }
     }
     group
+}
+
+/// Most stops a badge lists one by one; a spot reached more often (a crowd take's walker
+/// pacing between two marks) shows the first two, the last and how many.
+const LISTED_STOPS: usize = 4;
+
+/// The badge's numbers (`3,7`) and times (`0:12 · 1:40`) for the stops at one spot.
+fn badge_text(list: &[(usize, Time)]) -> (String, String) {
+    let numbers = |items: &[(usize, Time)]| {
+        items
+            .iter()
+            .map(|(k, _)| k.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let times = |items: &[(usize, Time)]| {
+        items
+            .iter()
+            .map(|(_, t)| short(*t))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    match list {
+        [first @ .., last] if list.len() > LISTED_STOPS => {
+            let head = &first[..2];
+            (
+                format!("{},…,{}", numbers(head), last.0),
+                format!("{} … {} ({} stops)", times(head), short(last.1), list.len()),
+            )
+        }
+        _ => (numbers(list), times(list)),
+    }
 }
 
 /// A stop badge and its time, placed on the spot if free, else nearby with a leader line.
@@ -409,6 +432,18 @@ mod tests {
         let line = [Point::new(0.0, 0.0), Point::new(10.0, 0.0)];
         let moved = offset_polyline(&line, 1.0);
         assert_eq!(moved, vec![Point::new(0.0, 1.0), Point::new(10.0, 1.0)]);
+    }
+
+    #[test]
+    fn long_badges_show_the_first_the_last_and_how_many() {
+        let t = |s| Time::from_seconds(s).unwrap_or_default();
+        let few = [(1, t(1.0)), (3, t(5.0))];
+        assert_eq!(badge_text(&few), ("1,3".into(), "0:01 · 0:05".into()));
+        let many: Vec<(usize, Time)> = (0..9).map(|k| (2 * k + 1, t(k as f64 * 60.0))).collect();
+        assert_eq!(
+            badge_text(&many),
+            ("1,3,…,17".into(), "0:00 · 1:00 … 8:00 (9 stops)".into())
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use super::Span;
 use super::camera;
+use super::crowd::Crowd;
+use super::extras;
 use super::figures;
 use super::floor::{self, Detail, FloorState, short};
 use super::key::Icon;
@@ -14,7 +16,7 @@ use super::story;
 use super::style::{self, Ink, clean, n, safe_colour, wrap};
 use super::title::{self, Row};
 use crate::geometry::Point;
-use crate::model::{Role, Scene};
+use crate::model::{PersonId, Role, Scene};
 use crate::sim::Simulation;
 use crate::time::Time;
 use svg::Document;
@@ -81,9 +83,16 @@ fn border(layout: &Layout) -> Group {
     g
 }
 
-/// Rows naming everyone with their line style.
-fn people_rows(scene: &Scene, rows: &mut Vec<Row>) {
-    let cast: Vec<_> = scene.people.iter().filter(|p| !p.is_crew()).collect();
+/// Rows naming everyone with their line style; on a crowd take the principals by name and
+/// the extras as one row.
+fn people_rows(scene: &Scene, crowd: &Crowd, rows: &mut Vec<Row>) {
+    let cast: Vec<_> = scene
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| !p.is_crew() && crowd.is_principal(PersonId::from_index(*i)))
+        .map(|(_, p)| p)
+        .collect();
     if !cast.is_empty() {
         rows.push(Row::Heading("Cast".into()));
         for p in cast {
@@ -98,6 +107,15 @@ fn people_rows(scene: &Scene, rows: &mut Vec<Row>) {
                 format!("{}{played}", clean(&p.name)),
             ));
         }
+    }
+    if crowd.extras() > 0 {
+        rows.push(Row::Key(
+            Icon::Route(extras::EXTRA.to_string(), None, 0.3),
+            format!(
+                "{} extras: where they walk, a dot each, counted per room",
+                crowd.extras()
+            ),
+        ));
     }
     let crew: Vec<_> = scene.people.iter().filter(|p| p.is_crew()).collect();
     if !crew.is_empty() {
@@ -195,13 +213,20 @@ fn excerpt(text: &str, width: f64, lines: usize) -> String {
 struct Layers<'a> {
     scene: &'a Scene,
     sim: &'a Simulation<'a>,
+    crowd: &'a Crowd,
     frame: Frame,
     placer: Placer,
     body: Group,
 }
 
 impl<'a> Layers<'a> {
-    fn new(scene: &'a Scene, sim: &'a Simulation<'a>, frame: Frame, doors_at: Time) -> Self {
+    fn new(
+        scene: &'a Scene,
+        sim: &'a Simulation<'a>,
+        crowd: &'a Crowd,
+        frame: Frame,
+        doors_at: Time,
+    ) -> Self {
         let state = FloorState {
             at: doors_at,
             detail: Detail::Full,
@@ -214,6 +239,7 @@ impl<'a> Layers<'a> {
         Layers {
             scene,
             sim,
+            crowd,
             frame,
             placer,
             body,
@@ -227,19 +253,38 @@ impl<'a> Layers<'a> {
 
     /// Routes, people and props at `t`, stops and the set's labels, in drawing order.
     fn cast(mut self, walks: &[Walk], t: Time, doors_at: Time) -> Self {
-        let (scene, sim) = (self.scene, self.sim);
-        let lines = routes::lines(scene, &self.frame, walks, &mut self.placer);
-        let people = figures::people(scene, sim, &self.frame, t, true, &mut self.placer);
-        let stops = routes::stops(scene, &self.frame, walks, &mut self.placer);
+        let (scene, sim, crowd) = (self.scene, self.sim, self.crowd);
+        let named: Vec<Walk> = walks
+            .iter()
+            .filter(|w| crowd.is_principal(w.who))
+            .cloned()
+            .collect();
+        let traces = extras::traces(scene, &self.frame, walks, crowd);
+        let lines = routes::lines(scene, &self.frame, &named, &mut self.placer);
+        let people = figures::people(scene, sim, &self.frame, t, true, crowd, &mut self.placer);
+        let stops = routes::stops(scene, &self.frame, &named, &mut self.placer);
         let props = figures::props(scene, sim, &self.frame, t, true, &mut self.placer);
         let state = FloorState {
             at: doors_at,
             detail: Detail::Full,
         };
         let labels = floor::labels(scene, sim, &self.frame, state, &mut self.placer);
-        self.add(lines)
+        if crowd.extras() == 0 {
+            return self
+                .add(lines)
+                .add(labels)
+                .add(props)
+                .add(people)
+                .add(stops);
+        }
+        let counts = extras::counts(scene, sim, &self.frame, t, crowd, &mut self.placer);
+        let dots = extras::dots(scene, sim, &self.frame, t, crowd);
+        self.add(traces)
+            .add(lines)
             .add(labels)
+            .add(counts)
             .add(props)
+            .add(dots)
             .add(people)
             .add(stops)
     }
@@ -268,7 +313,8 @@ fn end_of_take(scene: &Scene, sim: &Simulation) -> Time {
 pub fn overview(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
     let (frame, layout) = frame_and_layout(scene, sim);
     let walks = routes::walks(sim, Time::ZERO, end_of_take(scene, sim));
-    let layers = Layers::new(scene, sim, frame, Time::ZERO)
+    let crowd = Crowd::of(scene);
+    let layers = Layers::new(scene, sim, &crowd, frame, Time::ZERO)
         .add(camera::stop_wedges(scene, sim, &frame))
         .cast(&walks, Time::ZERO, Time::ZERO);
 
@@ -277,7 +323,7 @@ pub fn overview(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
     if !scene.notes.trim().is_empty() {
         rows.push(Row::Small(excerpt(&scene.notes, column_width(&layout), 6)));
     }
-    people_rows(scene, &mut rows);
+    people_rows(scene, &crowd, &mut rows);
     rows.push(Row::Heading("Key".into()));
     rows.push(Row::Key(
         Icon::Stop(sample_colour(scene)),
@@ -321,7 +367,8 @@ pub fn overview(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
 pub fn beat(scene: &Scene, sim: &Simulation, span: &Span, count: usize) -> Vec<u8> {
     let (frame, layout) = frame_and_layout(scene, sim);
     let walks = routes::walks(sim, span.from, span.to);
-    let layers = Layers::new(scene, sim, frame, span.from)
+    let crowd = Crowd::of(scene);
+    let layers = Layers::new(scene, sim, &crowd, frame, span.from)
         .add(camera::swept(scene, sim, &frame, span.from, span.to))
         .cast(&walks, span.from, span.from);
 
@@ -341,7 +388,7 @@ pub fn beat(scene: &Scene, sim: &Simulation, span: &Span, count: usize) -> Vec<u
     if let Some(notes) = &span.notes {
         rows.push(Row::Small(excerpt(notes, column_width(&layout), 5)));
     }
-    people_rows(scene, &mut rows);
+    people_rows(scene, &crowd, &mut rows);
     rows.push(Row::Heading("Key".into()));
     if scene.cameras().next().is_some() {
         rows.push(Row::Key(
@@ -364,7 +411,7 @@ pub fn beat(scene: &Scene, sim: &Simulation, span: &Span, count: usize) -> Vec<u
     }
     set_rows(scene, &mut rows, "as at the start of the beat");
     rows.push(Row::Scale);
-    let happenings = story::happenings(scene, sim, span.from, span.to);
+    let happenings = story::happenings(scene, sim, span.from, span.to, &crowd);
     if !happenings.is_empty() {
         rows.push(Row::Heading("What happens".into()));
         rows.extend(happenings.into_iter().map(|(t, d)| Row::Event(t, d)));
@@ -398,7 +445,8 @@ pub fn at(scene: &Scene, sim: &Simulation, t: Time) -> Vec<u8> {
             Some(w)
         })
         .collect();
-    let layers = Layers::new(scene, sim, frame, t)
+    let crowd = Crowd::of(scene);
+    let layers = Layers::new(scene, sim, &crowd, frame, t)
         .add(camera::view_at(scene, sim, &frame, t))
         .cast(&walks, t, t);
 
@@ -418,7 +466,7 @@ pub fn at(scene: &Scene, sim: &Simulation, t: Time) -> Vec<u8> {
         format!("At {} ({}){beat}", short(t), t.smpte(scene.frame_rate)),
         &mut rows,
     );
-    people_rows(scene, &mut rows);
+    people_rows(scene, &crowd, &mut rows);
     rows.push(Row::Heading("Key".into()));
     if scene.cameras().next().is_some() {
         rows.push(Row::Key(Icon::Seen, "what the camera sees now".into()));
@@ -430,7 +478,24 @@ pub fn at(scene: &Scene, sim: &Simulation, t: Time) -> Vec<u8> {
     set_rows(scene, &mut rows, "as they are now");
     rows.push(Row::Scale);
     rows.push(Row::Heading("Where everyone is".into()));
-    rows.extend(story::positions(scene, sim, t).into_iter().map(Row::Small));
+    rows.extend(
+        story::positions(scene, sim, t)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| crowd.is_principal(PersonId::from_index(*i)))
+            .map(|(_, line)| Row::Small(line)),
+    );
+    if crowd.extras() > 0 {
+        let rooms = extras::per_room(scene, sim, t, &crowd)
+            .iter()
+            .filter(|&&c| c > 0)
+            .count();
+        rows.push(Row::Small(format!(
+            "{} extras in {rooms} room{}",
+            crowd.extras(),
+            if rooms == 1 { "" } else { "s" }
+        )));
+    }
     let doors = story::door_states(scene, sim, t);
     if !doors.is_empty() {
         rows.push(Row::Heading("Doors".into()));

@@ -1,6 +1,7 @@
 //! Plain words for the title block: what each event does ("Her opens the Front door"), and
 //! where everyone and everything is at one moment.
 
+use super::crowd::Crowd;
 use super::doors::state_word;
 use super::floor::short;
 use super::style::clean;
@@ -156,12 +157,26 @@ fn arrival(sim: &Simulation, id: EventId) -> String {
 
 /// The events from `from` (inclusive) to `to` (exclusive) that the title block lists, in
 /// time order, as (time, words).
-pub fn happenings(scene: &Scene, sim: &Simulation, from: Time, to: Time) -> Vec<(String, String)> {
-    sim.order
+/// On a crowd take, extras' moves are left out (the plan shows them as a crowd).
+pub fn happenings(
+    scene: &Scene,
+    sim: &Simulation,
+    from: Time,
+    to: Time,
+    crowd: &Crowd,
+) -> Vec<(String, String)> {
+    let start = sim
+        .order
+        .partition_point(|&e| scene.events[e.index()].at < from);
+    sim.order[start..]
         .iter()
-        .filter(|&&e| {
+        .take_while(|&&e| {
             let at = scene.events[e.index()].at;
-            at >= from && (at < to || (to == scene.length && at <= to))
+            at < to || (to == scene.length && at <= to)
+        })
+        .filter(|&&e| {
+            let action = &scene.events[e.index()].action;
+            !matches!(action, Action::Move(m) if !crowd.is_principal(m.who))
         })
         .filter_map(|&e| describe(scene, sim, e).map(|d| (short(scene.events[e.index()].at), d)))
         .collect()

@@ -66,6 +66,10 @@ pub struct Person {
     pub start: [f64; 2],
     /// In order of departure.
     pub legs: Vec<Leg>,
+    /// An extra on a crowd take (see `plan::crowd`): drawn as a dot with no name or route.
+    /// Written only when true, so a take with no crowd embeds what it always did.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extra: bool,
 }
 
 /// One walk: the walker moves along `points` at constant speed from `depart` to `arrive`.
@@ -247,6 +251,8 @@ impl Take {
                 '&' => out.push_str("\\u0026"),
                 '\u{2028}' => out.push_str("\\u2028"),
                 '\u{2029}' => out.push_str("\\u2029"),
+                // Bidi controls would reorder the page's text: dropped (docs/limits.md).
+                c if escape::is_bidi_control(c) => {}
                 c => out.push(c),
             }
         }
@@ -256,6 +262,7 @@ impl Take {
 
 fn people(scene: &Scene, sim: &Simulation) -> Vec<Person> {
     let initials = crate::plan::figures::initials(scene);
+    let crowd = crate::plan::crowd::Crowd::of(scene);
     scene
         .people
         .iter()
@@ -285,6 +292,7 @@ fn people(scene: &Scene, sim: &Simulation) -> Vec<Person> {
                         points: leg.route.points.iter().map(|&p| point(p)).collect(),
                     })
                     .collect(),
+                extra: !crowd.is_principal(PersonId::from_index(i)),
             }
         })
         .collect()

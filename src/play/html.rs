@@ -191,7 +191,12 @@ fn beat_options(take: &Take) -> String {
 /// The key: everyone by colour and role, then the symbols.
 fn key(scene: &Scene, take: &Take) -> String {
     let mut out = String::from("<ul class=\"key\">");
-    for (person, model) in take.people.iter().zip(&scene.people) {
+    for (person, model) in take
+        .people
+        .iter()
+        .zip(&scene.people)
+        .filter(|(p, _)| !p.extra)
+    {
         let colour = style::safe_colour(&person.colour);
         let symbol = match person.kind.as_str() {
             "camera" => format!(
@@ -208,6 +213,13 @@ fn key(scene: &Scene, take: &Take) -> String {
             "<li>{symbol}<span>{}</span><small>{}</small></li>",
             xml(&person.name),
             xml(&model.role.describe())
+        ));
+    }
+    let extras = take.people.iter().filter(|p| p.extra).count();
+    if extras > 0 {
+        out.push_str(&format!(
+            "<li><svg viewBox=\"0 0 20 20\"><circle cx=\"10\" cy=\"10\" r=\"4\" fill=\"#9aa0a8\"/></svg>\
+             <span>{extras} extras</span><small>a dot each, no names</small></li>"
         ));
     }
     let symbols = [

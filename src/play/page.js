@@ -42,13 +42,17 @@
     }
   }
 
-  /* The leg under way or most recently started at t (Track::leg_at). */
+  /* The leg under way or most recently started at t (Track::leg_at): the last leg departing
+   * at or before t, by binary search (a crowd take has 100,000 legs). */
   function legAt(person, t) {
-    let found = null;
-    for (const leg of person.legs) {
-      if (leg.depart <= t) { found = leg; } else { break; }
+    const legs = person.legs;
+    let lo = 0;
+    let hi = legs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (legs[mid].depart <= t) { lo = mid + 1; } else { hi = mid; }
     }
-    return found;
+    return lo > 0 ? legs[lo - 1] : null;
   }
 
   /* Leg::position: clamped to the leg's span, constant speed along the corners. */
@@ -175,9 +179,67 @@
   const fontSize = 2.3 * U;
   const halo = 0.55 * U;
 
-  const figures = take.people.map((person) => {
+  /* Extras on a crowd take (as on the plans): a small grey dot each, no name, no route, drawn
+   * on a canvas over the plan, so 2,000 moving dots neither relayout nor repaint the SVG. */
+  const extras = take.people.filter((person) => person.extra);
+  const crowd = extras.length > 0 ? document.createElement('canvas') : null;
+  if (crowd) {
+    crowd.className = 'extras';
+    crowd.setAttribute('aria-hidden', 'true');
+    (plan.closest('.stage') || plan.parentNode).appendChild(crowd);
+  }
+  const EXTRA_R = 0.6 * U;
+  let crowdBox = '';
+
+  /* Where the plan is on screen: read at the start of a frame, while the layout is clean. */
+  function crowdGeometry() {
+    if (!crowd) { return null; }
+    const live = $('live').getScreenCTM();
+    if (!live) { return null; }
+    return { stage: crowd.parentNode.getBoundingClientRect(), box: plan.getBoundingClientRect(), m: live };
+  }
+
+  function drawCrowd(t, geo, where) {
+    if (!crowd || !geo) { return; }
+    const { stage, box, m } = geo;
+    const dpr = window.devicePixelRatio || 1;
+    const key = [box.left - stage.left, box.top - stage.top, box.width, box.height, dpr].join(' ');
+    if (key !== crowdBox) {
+      crowdBox = key;
+      crowd.style.left = (box.left - stage.left) + 'px';
+      crowd.style.top = (box.top - stage.top) + 'px';
+      crowd.style.width = box.width + 'px';
+      crowd.style.height = box.height + 'px';
+      crowd.width = Math.max(1, Math.round(box.width * dpr));
+      crowd.height = Math.max(1, Math.round(box.height * dpr));
+    }
+    const ctx = crowd.getContext('2d');
+    if (!ctx) { return; }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, crowd.width, crowd.height);
+    ctx.setTransform(dpr * m.a, dpr * m.b, dpr * m.c, dpr * m.d, dpr * (m.e - box.left), dpr * (m.f - box.top));
+    ctx.fillStyle = '#9aa0a8';
+    /* A dot of a few pixels is drawn as a square (no path to build: 2,000 arcs a frame cost
+     * more than the rest of the frame); zoomed in, as a circle. */
+    const round = EXTRA_R * Math.hypot(m.a, m.b) > 2.5;
+    const side = 2 * EXTRA_R;
+    if (round) { ctx.beginPath(); }
+    for (const person of extras) {
+      const p = position(person, t);
+      if (where) { where.set(person, p); }
+      if (round) {
+        ctx.moveTo(p[0] + EXTRA_R, p[1]);
+        ctx.arc(p[0], p[1], EXTRA_R, 0, TAU);
+      } else {
+        ctx.fillRect(p[0] - EXTRA_R, p[1] - EXTRA_R, side, side);
+      }
+    }
+    if (round) { ctx.fill(); }
+  }
+
+  const figures = take.people.filter((person) => !person.extra).map((person) => {
     const g = svg('g', { class: 'who ' + person.kind }, layers.people);
-    const fig = { person, g, r: 0, label: null, route: null, nose: null };
+    const fig = { person, g, r: 0, label: null, route: null, nose: null, at: '' };
     if (person.kind === 'camera') {
       const size = 4 * U;
       fig.r = size * 0.45;
@@ -223,16 +285,40 @@
     return { prop, body, label, text: null };
   });
 
-  /* Label widths in metres, measured once per text. */
+  /* Label widths in metres, measured once per text before the first frame: every text is
+   * written first and then all are read, so the browser lays the page out once, never in the
+   * frame loop. A text not measured (none should be) gets an estimate, not a layout. */
   const widths = new Map();
-  function width(el) {
-    const key = el.textContent + '|' + el.getAttribute('font-size');
-    if (!widths.has(key)) {
+  const widthKey = (text, size) => text + '|' + size;
+  function measureLabels() {
+    const probes = [];
+    const probe = (text, size, cls) => {
+      const key = widthKey(text, size);
+      if (widths.has(key)) { return; }
+      widths.set(key, 0);
+      const el = svg('text', { class: cls, 'font-size': size, visibility: 'hidden' }, layers.labels);
+      el.textContent = text;
+      probes.push([key, el]);
+    };
+    for (const fig of figures) {
+      if (fig.label) { probe(fig.label.textContent, fig.label.getAttribute('font-size'), 'who-label'); }
+    }
+    for (const pf of propFigures) {
+      const size = pf.label.getAttribute('font-size');
+      probe(pf.prop.name, size, 'prop-label');
+      probe(pf.prop.name + ' (broken)', size, 'prop-label');
+    }
+    for (const [key, el] of probes) {
       let w = 0;
       try { w = el.getComputedTextLength(); } catch (e) { w = 0; }
-      widths.set(key, w > 0 ? w : el.textContent.length * parseFloat(el.getAttribute('font-size')) * 0.55);
+      widths.set(key, w);
     }
-    return widths.get(key);
+    for (const [, el] of probes) { el.remove(); }
+  }
+  function width(el) {
+    const size = el.getAttribute('font-size');
+    const w = widths.get(widthKey(el.textContent, size)) || 0;
+    return w > 0 ? w : el.textContent.length * parseFloat(size) * 0.55;
   }
 
   /* The plan's own labels (room names, furniture, doors, marks) in metres: live labels keep
@@ -240,7 +326,7 @@
   let floorBoxes = null;
   function floorLabelBoxes() {
     if (floorBoxes) { return floorBoxes; }
-    floorBoxes = [];
+    floorBoxes = boxGrid();
     const live = $('live').transform.baseVal.consolidate();
     if (!live) { return floorBoxes; }
     const m = live.matrix;
@@ -251,6 +337,35 @@
       floorBoxes.push([(b.x - m.e) / m.a, (b.y - m.f) / m.a, (b.x + b.width - m.e) / m.a, (b.y + b.height - m.f) / m.a]);
     }
     return floorBoxes;
+  }
+
+  /* Boxes already on the plan this frame, filed in a grid of cells so a label is tested only
+   * against the boxes near it (2,000 extras' dots would make a list quadratic). */
+  const CELL = 8 * U;
+  function boxGrid() {
+    const cells = new Map();
+    const keys = (b, each) => {
+      const x0 = Math.floor(b[0] / CELL);
+      const x1 = Math.floor(b[2] / CELL);
+      const y0 = Math.floor(b[1] / CELL);
+      const y1 = Math.floor(b[3] / CELL);
+      for (let x = x0; x <= x1; x++) {
+        for (let y = y0; y <= y1; y++) { each(x + ',' + y); }
+      }
+    };
+    return {
+      push(b) {
+        keys(b, (k) => {
+          const list = cells.get(k);
+          if (list) { list.push(b); } else { cells.set(k, [b]); }
+        });
+      },
+      some(test, b) {
+        let hit = false;
+        keys(b, (k) => { if (!hit) { const list = cells.get(k); hit = !!list && list.some(test); } });
+        return hit;
+      },
+    };
   }
 
   /* Puts a label beside its anchor: where it overlaps nothing, else where it overlaps no other
@@ -265,7 +380,8 @@
       [p[0] + g * 0.8, p[1] - g * 0.8 - h], [p[0] - g * 0.8 - w, p[1] - g * 0.8 - h],
       [p[0] + g * 0.8, p[1] + g * 0.8], [p[0] - g * 0.8 - w, p[1] + g * 0.8],
     ].map((s) => [s[0], s[1], s[0] + w, s[1] + h]);
-    const hits = (b, boxes) => boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]);
+    const overlaps = (b) => (o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1];
+    const hits = (b, boxes) => boxes.some(overlaps(b), b);
     const soft = floorLabelBoxes();
     const box = spots.find((b) => !hits(b, taken) && !hits(b, soft))
       || spots.find((b) => !hits(b, taken)) || spots[0];
@@ -274,9 +390,15 @@
     el.setAttribute('y', f2(box[1] + h * 0.8));
   }
 
-  function drawLive(t) {
+  /* Moves a figure; an unchanged transform is not written again, so a crowd standing still
+   * costs the browser nothing. */
+  function moveTo(fig, transform) {
+    if (fig.at !== transform) { fig.g.setAttribute('transform', transform); fig.at = transform; }
+  }
+
+  function drawLive(t, geo) {
     const segs = blockers(t);
-    const taken = [];
+    const taken = boxGrid();
     const where = new Map();
     for (const fig of figures) {
       const p = position(fig.person, t);
@@ -286,10 +408,10 @@
       if (fig.camera) {
         const axis = facing(fig.camera, t);
         const half = latest(fig.camera.half_angle, t, 0.48);
-        fig.g.setAttribute('transform', 'translate(' + f2(p[0]) + ' ' + f2(p[1]) + ') rotate(' + f2(axis * 180 / Math.PI) + ')');
+        moveTo(fig, 'translate(' + f2(p[0]) + ' ' + f2(p[1]) + ') rotate(' + f2(axis * 180 / Math.PI) + ')');
         fig.view.setAttribute('d', pathOf(viewPolygon(p, axis, half, take.view_range, segs), true));
       } else {
-        fig.g.setAttribute('transform', 'translate(' + f2(p[0]) + ' ' + f2(p[1]) + ')');
+        moveTo(fig, 'translate(' + f2(p[0]) + ' ' + f2(p[1]) + ')');
         if (leg && fig.person.kind === 'cast') {
           const ahead = legPosition(leg, Math.min(t + 0.05, leg.arrive));
           const dx = ahead[0] - p[0];
@@ -325,6 +447,7 @@
         fig.target.setAttribute('visibility', 'hidden');
       }
     }
+    drawCrowd(t, geo, where);
     const used = [];
     const pr = 1.1 * U;
     const propSpots = [];
@@ -346,7 +469,9 @@
       taken.push([p[0] - pr, p[1] - pr, p[0] + pr, p[1] + pr]);
       propSpots.push([pf, p]);
     }
-    for (const fig of figures) { placeLabel(fig.label, where.get(fig.person), fig.r, taken); }
+    for (const fig of figures) {
+      if (fig.label) { placeLabel(fig.label, where.get(fig.person), fig.r, taken); }
+    }
     for (const [pf, p] of propSpots) { placeLabel(pf.label, p, pr, taken); }
   }
 
@@ -395,11 +520,34 @@
     if (beat) { jump.value = jump.options[i] ? jump.options[i].value : jump.value; }
   }
 
+  /* The last cue at or before t, by binary search. */
   function cueIndex(t) {
-    let index = -1;
-    for (let i = 0; i < take.cues.length; i++) { if (take.cues[i].at <= t) { index = i; } else { break; } }
-    return index;
+    let lo = 0;
+    let hi = take.cues.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (take.cues[mid].at <= t) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo - 1;
   }
+
+  /* The first cue at the same time as cue i (cues at one moment are current together). */
+  function firstAt(i) {
+    let k = i;
+    while (k > 0 && take.cues[k - 1].at === take.cues[i].at) { k--; }
+    return k;
+  }
+
+  /* Where each cue sits in its list, read once (and again on resize), not in the frame loop. */
+  let cueTops = null;
+  let cueListHeight = 0;
+  function measureCues() {
+    cueTops = cueItems.map((li) => li.offsetTop);
+    cueListHeight = cueList.clientHeight;
+  }
+  window.addEventListener('resize', () => { cueTops = null; });
+  let pastEnd = 0;
+  let currentItems = [];
 
   function flash(cue) {
     const chip = $('flash-chip');
@@ -416,17 +564,19 @@
     if (i === cueShown) { return; }
     if (playing && i > cueShown && i >= 0) { flash(take.cues[i]); }
     cueShown = i;
-    const at = i >= 0 ? take.cues[i].at : -1;
-    cueItems.forEach((li, k) => {
-      const cue = take.cues[k];
-      li.classList.toggle('current', i >= 0 && cue.at === at);
-      li.classList.toggle('past', cue.at < at);
-    });
-    const target = cueItems[Math.max(i, 0)];
-    if (target) {
-      const top = target.offsetTop - cueList.clientHeight / 3;
-      cueList.scrollTop = Math.max(0, top);
+    /* Only the items whose state changes are touched: cues before `end` are past, cues from
+     * `end` to i are current. */
+    const end = i >= 0 ? firstAt(i) : 0;
+    for (const li of currentItems) { li.classList.remove('current'); }
+    currentItems = i >= 0 ? cueItems.slice(end, i + 1) : [];
+    for (const li of currentItems) { li.classList.add('current'); }
+    for (let k = Math.min(pastEnd, end); k < Math.max(pastEnd, end); k++) {
+      if (cueItems[k]) { cueItems[k].classList.toggle('past', k < end); }
     }
+    pastEnd = end;
+    if (!cueTops) { measureCues(); }
+    const top = cueTops[Math.max(i, 0)];
+    if (top !== undefined) { cueList.scrollTop = Math.max(0, top - cueListHeight / 3); }
   }
 
   function drawLines(t) {
@@ -467,6 +617,7 @@
     const y = clamp(v[1], home[1] - h / 2, home[1] + home[3] - h / 2);
     view = [x, y, w, h];
     plan.setAttribute('viewBox', view.map((n) => n.toFixed(3)).join(' '));
+    redrawCrowd();
     document.body.classList.toggle('zoomed', w < home[2] - 1e-6);
   }
   function toPlan(clientX, clientY) {
@@ -503,6 +654,18 @@
   plan.addEventListener('pointerup', endDrag);
   plan.addEventListener('pointercancel', endDrag);
   plan.addEventListener('dblclick', () => setView(home));
+
+  /* The extras again after a zoom, pan or resize (the plan moved under the canvas): once,
+   * at the next frame. */
+  let crowdRequest = 0;
+  function redrawCrowd() {
+    if (!crowd || crowdRequest) { return; }
+    crowdRequest = requestAnimationFrame(() => {
+      crowdRequest = 0;
+      drawCrowd(t, crowdGeometry(), null);
+    });
+  }
+  window.addEventListener('resize', redrawCrowd);
 
   /* ---- Time, controls and the URL ---- */
 
@@ -572,8 +735,9 @@
   }
 
   function render(fromPlay) {
+    const geo = crowdGeometry();
     drawFloor(t);
-    drawLive(t);
+    drawLive(t, geo);
     drawBeat(t);
     drawCues(t, fromPlay);
     drawLines(t);
@@ -659,6 +823,8 @@
     }
   });
 
+  measureLabels();
+  measureCues();
   t = readHash() || 0;
   render(false);
   probe();

@@ -74,6 +74,24 @@ pub struct Context<'a> {
     pub scene: &'a Scene,
     pub sim: &'a Simulation<'a>,
     pub spans: &'a SpanIndex,
+    /// The per-frame camera sweep, run once on first use and shared by the camera rules.
+    camera_sweep: std::cell::OnceCell<camera::sweep::Findings>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(scene: &'a Scene, sim: &'a Simulation<'a>, spans: &'a SpanIndex) -> Context<'a> {
+        Context {
+            scene,
+            sim,
+            spans,
+            camera_sweep: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// What one sweep over the take's frames found for K001, K002, K003 and K005.
+    pub fn camera_sweep(&self) -> &camera::sweep::Findings {
+        self.camera_sweep.get_or_init(|| camera::sweep::sweep(self))
+    }
 }
 
 impl Context<'_> {
@@ -113,6 +131,8 @@ pub static RULES: &[&dyn Rule] = &[
     &movement::too_fast::TooFast,
     &movement::overlapping_moves::OverlappingMoves,
     &movement::collision::Collision,
+    &movement::no_room::NoRoomToPass,
+    &movement::tight_squeeze::TightSqueeze,
     &doors::door_state::DoorStateRule,
     &doors::door_reach::DoorReach,
     &doors::rig_width::RigWidth,
@@ -121,11 +141,14 @@ pub static RULES: &[&dyn Rule] = &[
     &props::out_of_reach::OutOfReach,
     &props::broken::Broken,
     &props::held_twice::HeldTwice,
+    &props::bad_throw::BadThrow,
     &presence::out_of_earshot::OutOfEarshot,
+    &presence::one_voice::OneVoice,
     &camera::jump::Jump,
     &camera::line_off_camera::LineOffCamera,
     &camera::crew_in_shot::CrewInShot,
     &camera::wild_wall::WildWall,
+    &camera::past_the_set::PastTheSetRule,
     &timeline::out_of_order::OutOfOrder,
     &timeline::move_ends_late::MoveEndsLate,
     &timeline::duplicate_cue::DuplicateCue,

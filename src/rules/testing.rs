@@ -56,11 +56,7 @@ pub fn check(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
         panic!("test scene does not load: {:#?}", loaded.diagnostics);
     };
     let sim = Simulation::new(scene);
-    let cx = Context {
-        scene,
-        sim: &sim,
-        spans: &loaded.spans,
-    };
+    let cx = Context::new(scene, &sim, &loaded.spans);
     let mut out = Vec::new();
     rule.check(&cx, &mut out);
     out

@@ -6,12 +6,14 @@
 
 pub mod route;
 pub mod sight;
+pub mod sightlines;
 pub mod snapshot;
 mod track;
 pub mod whereabouts;
 
 pub use route::{Portal, Route};
 pub use sight::{Obstacle, View};
+pub use sightlines::{Gap, Glance, PastTheSet, Sightlines};
 pub use track::{Leg, Track};
 pub use whereabouts::{Passage, Stay, Whereabouts};
 

@@ -1,8 +1,8 @@
 //! What a camera sees: its field of view, and what blocks a line of sight.
 
 use super::Simulation;
-use crate::geometry::{Point, Segment};
-use crate::model::{CameraSpec, DoorId, DoorState, FurnitureId, PersonId, WildWallId};
+use crate::geometry::Point;
+use crate::model::{BackingId, CameraSpec, DoorId, FurnitureId, PersonId, WildWallId};
 use crate::time::Time;
 
 /// Something opaque between the camera and what it looks at.
@@ -16,6 +16,8 @@ pub enum Obstacle {
     Door(DoorId),
     /// Furniture tall enough to block the lens.
     Furniture(FurnitureId),
+    /// A backing hung behind a window or opening.
+    Backing(BackingId),
 }
 
 /// The camera's view at one moment.
@@ -67,45 +69,6 @@ impl Simulation<'_> {
             direction: self.facing(who, t),
             half_angle: CameraSpec::field_of_view(sensor, self.lens(who, t)) / 2.0,
         }
-    }
-
-    /// The first obstacle (nearest `from`) on the straight line from `from` to `to` at `t`.
-    pub fn obstacle(&self, from: Point, to: Point, t: Time) -> Option<Obstacle> {
-        let sight = Segment::new(from, to);
-        let scene = self.scene;
-        let mut nearest: Option<(f64, Obstacle)> = None;
-        let mut consider = |s: Segment, what: Obstacle| {
-            if sight.crosses(s)
-                && let Some((k, _)) = sight.intersection(s)
-                && nearest.is_none_or(|(best, _)| k < best)
-            {
-                nearest = Some((k, what));
-            }
-        };
-        for (i, wall) in scene.walls.iter().enumerate() {
-            match wall.wild {
-                Some(w) if self.is_struck(w, t) => {}
-                Some(w) => consider(wall.segment, Obstacle::WildWall(w)),
-                None => consider(wall.segment, Obstacle::Wall(i)),
-            }
-        }
-        for (i, door) in scene.doors.iter().enumerate() {
-            let id = DoorId::from_index(i);
-            if door.has_leaf() && self.door_state(id, t) != DoorState::Open {
-                consider(door.gap, Obstacle::Door(id));
-            }
-        }
-        for (i, furniture) in scene
-            .furniture
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.blocks_view)
-        {
-            for edge in furniture.outline.edges() {
-                consider(edge, Obstacle::Furniture(FurnitureId::from_index(i)));
-            }
-        }
-        nearest.map(|(_, what)| what)
     }
 
     /// Whether camera `camera` sees person `who` at `t`: `Ok(())` if in frame with a clear

@@ -253,7 +253,7 @@ impl Snapshot {
         }
         for c in &self.cameras {
             out.push_str(&format!(
-                "\nCamera {}: {} mm lens ({}° wide), facing {}°\n  sees: {}\n  crew in view: {}\n",
+                "\nCamera {}: {} mm lens ({}° wide), facing {}° (0° = +x, clockwise on the plan)\n  sees: {}\n  crew in view: {}\n",
                 c.id,
                 number(c.lens_mm, 1),
                 number(c.field_of_view_degrees, 1),

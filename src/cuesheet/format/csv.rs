@@ -2,9 +2,10 @@
 //! breaks quoted, quotes doubled) with a header row, for a spreadsheet or a console import.
 //! Besides the printed columns it has `seconds`, the cue's time as a number to sort on.
 //!
-//! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula, so scene
-//! text starting with one of those gets a leading `'` (the usual guard against CSV
-//! injection); times and numbers are oner's own and never start that way.
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (also after a leading
+//! tab, CR or LF) as a formula, so scene text starting with one of those six gets a leading
+//! `'` (the usual guard against CSV injection); times and numbers are oner's own and never
+//! start that way. Control and bidi characters are removed ([`strip_control`]).
 
 use crate::cuesheet::sheet::{Column, Sheet};
 use crate::escape::strip_control;
@@ -47,11 +48,27 @@ fn is_scene_text(column: Column) -> bool {
     )
 }
 
-/// Puts `'` before text a spreadsheet would run as a formula.
+/// Puts `'` before text a spreadsheet would run as a formula: one starting with `=`, `+`,
+/// `-` or `@`, or with a tab, carriage return or line feed (which spreadsheets skip before
+/// reading a formula; OWASP's list).
 fn defuse(text: String) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
         format!("'{text}")
     } else {
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defuse;
+
+    #[test]
+    fn formula_starts_are_defused_even_after_a_tab_or_line_break() {
+        for text in ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "\n@x"] {
+            assert_eq!(defuse(text.to_string()), format!("'{text}"), "{text:?}");
+        }
+        assert_eq!(defuse("Door slam".to_string()), "Door slam");
+        assert_eq!(defuse(" =1".to_string()), " =1");
     }
 }

@@ -83,7 +83,8 @@ pub fn render(sheet: &Sheet) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut text =
+        crate::escape::json_safe(serde_json::to_string_pretty(&document).unwrap_or_default());
     text.push('\n');
     text
 }

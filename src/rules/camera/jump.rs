@@ -1,9 +1,13 @@
 //! K001 jump: the camera's view changes faster than any operator can turn: it reads as a cut.
 
-use super::{latest_cause, runs};
+use super::latest_cause;
+use super::sweep::Whip;
 use crate::diagnostic::Diagnostic;
 use crate::escape::number;
+use crate::geometry::Point;
+use crate::model::PersonId;
 use crate::rules::{Context, Level, Rule, RuleDoc};
+use crate::sim::Target;
 use crate::time::Time;
 
 pub struct Jump;
@@ -18,12 +22,72 @@ static DOC: RuleDoc = RuleDoc {
     level: Level::Deny,
     summary: "the camera's view jumps faster than an operator can turn, which reads as a cut",
     explanation: "### What it checks\nFrame by frame over the whole take, how fast the camera turns. Reframes pan at \
-90°/s; but following someone who passes close to the lens, or a framing that flips as the camera walks past its \
-subject, can swing the view faster than 180°/s.\n\n### Why it matters\nA oner promises no cuts. A view that jumps \
-between two frames is a cut in all but name, and a Steadicam operator cannot whip that fast without blur and shake.\n\n\
+90°/s; but following someone who passes close to the lens, a camera that walks past its subject, or a camera with \
+no framing whose route turns a sharp corner can swing the view faster than 180°/s. The diagnostic points at the move \
+that does it: the subject's (someone running past the lens) or the camera's own.\n\n### Why it matters\nA oner \
+promises no cuts. A view that jumps between two frames is a cut in all but name, and a Steadicam operator cannot whip \
+that fast without blur and shake.\n\n\
 ### Example\n```ron\n(at: \"1:00\", do: Camera(frame: [\"him\"])),  // he then runs past the lens at arm's length\n```\n\n\
-### Fix\nKeep the camera farther from the subjects it follows, frame both performers instead of one, or slow the move.",
+### Fix\nWhen the subject's move causes it: slow that move or keep its path farther from the camera. When the \
+camera's move causes it: slow the camera or route it farther from the subject. Framing both performers, or a mark \
+ahead, turns the camera less.",
 };
+
+/// Which move makes the view swing.
+enum Cause {
+    /// A framed subject moving across the lens (their move's event).
+    Subject(PersonId, crate::model::EventId),
+    /// The camera's own move past its subject, or round a corner with no framing.
+    Camera(crate::model::EventId, Option<PersonId>),
+}
+
+/// The move that turns the view fastest at `t`: the framed person or the camera whose motion
+/// across the line between them is larger.
+fn cause(cx: &Context, camera: PersonId, t: Time) -> Option<Cause> {
+    let sim = cx.sim;
+    let step = cx.scene.frame_rate.frame_seconds();
+    let velocity = |who: PersonId| -> Point {
+        let before = Time::from_seconds((t.seconds() - step).max(0.0)).unwrap_or(t);
+        let after = Time::from_seconds(t.seconds() + step).unwrap_or(t);
+        let span = (after.seconds() - before.seconds()).max(1e-9);
+        (sim.position(who, after) - sim.position(who, before)) * (1.0 / span)
+    };
+    let framing = &sim.framing[camera.index()];
+    let current = framing[..framing.partition_point(|f| f.at <= t)].last();
+    let subjects: &[PersonId] = match current.map(|f| &f.target) {
+        Some(Target::People(people)) => people,
+        _ => &[],
+    };
+    let here = sim.position(camera, t);
+    let camera_leg = sim.tracks[camera.index()].moving_leg(t).map(|l| l.event);
+    // Angular speed each mover gives the line from the camera to a subject: the part of its
+    // velocity across that line, over the distance.
+    let across = |subject: PersonId, v: Point| {
+        let to = sim.position(subject, t) - here;
+        let d = to.length().max(1e-6);
+        (to.normalised().cross(v)).abs() / d
+    };
+    let mut best: Option<(f64, Cause)> = None;
+    for &s in subjects {
+        if let Some(event) = sim.tracks[s.index()].moving_leg(t).map(|l| l.event) {
+            let rate = across(s, velocity(s));
+            if best.as_ref().is_none_or(|(b, _)| rate > *b) {
+                best = Some((rate, Cause::Subject(s, event)));
+            }
+        }
+        if let Some(event) = camera_leg {
+            let rate = across(s, velocity(camera));
+            if best.as_ref().is_none_or(|(b, _)| rate > *b) {
+                best = Some((rate, Cause::Camera(event, Some(s))));
+            }
+        }
+    }
+    match (best, camera_leg) {
+        (Some((_, cause)), _) => Some(cause),
+        (None, Some(event)) => Some(Cause::Camera(event, None)),
+        (None, None) => None,
+    }
+}
 
 impl Rule for Jump {
     fn doc(&self) -> &'static RuleDoc {
@@ -31,39 +95,54 @@ impl Rule for Jump {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let frames: Vec<Time> = cx.sim.frames(Time::ZERO, cx.scene.length).collect();
-        let step = cx.scene.frame_rate.frame_seconds();
-        let limit = WHIP_DEGREES_PER_SECOND.to_radians() * step;
-        for camera in cx.scene.cameras() {
-            let angles: Vec<f64> = frames
-                .iter()
-                .map(|&t| cx.sim.facing(camera, t).angle())
-                .collect();
-            let turn = |i: usize| {
-                let d = angles[i] - angles[i - 1];
-                ((d + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU)
-                    - std::f64::consts::PI)
-                    .abs()
-            };
-            let index_of = |t: Time| ((t.seconds() / step).round() as usize).min(frames.len() - 1);
-            let whips = runs(&frames, |t| {
-                let i = index_of(t);
-                i > 0 && turn(i) > limit
-            });
-            for (start, end) in whips {
-                let (a, b) = (index_of(start), index_of(end));
-                let fastest = (a.max(1)..=b).map(turn).fold(0.0, f64::max) / step;
-                out.push(
-                    DOC.diagnostic(format!(
-                        "{} swings {}°/s at {start}, too fast for an operator: it reads as a cut",
-                        cx.who(camera),
-                        number(fastest.to_degrees(), 0)
-                    ))
-                    .at(latest_cause(cx, &[camera], start), "the framing set here swings the view")
-                    .note(format!("a oner has no cuts; pans faster than {WHIP_DEGREES_PER_SECOND}°/s look like one"))
+        for &Whip {
+            camera,
+            start,
+            fastest,
+            ..
+        } in &cx.camera_sweep().whips
+        {
+            let diagnostic = DOC
+                .diagnostic(format!(
+                    "{} swings {}°/s at {start}, too fast for an operator: it reads as a cut",
+                    cx.who(camera),
+                    number(fastest.to_degrees(), 0)
+                ))
+                .note(format!(
+                    "a oner has no cuts; pans faster than {WHIP_DEGREES_PER_SECOND}°/s look like one"
+                ));
+            let framing = latest_cause(cx, &[camera], start);
+            let diagnostic = match cause(cx, camera, start) {
+                Some(Cause::Subject(who, event)) => diagnostic
+                    .at(
+                        cx.event_span(event, ""),
+                        format!("{} moves across the lens here, close to the camera", cx.who(who)),
+                    )
+                    .also(framing, "the camera follows them from here")
+                    .help(format!(
+                        "slow {}'s move or keep its path farther from the camera; or frame both performers, or a mark ahead, so the camera turns less",
+                        cx.who(who)
+                    )),
+                Some(Cause::Camera(event, Some(who))) => diagnostic
+                    .at(
+                        cx.event_span(event, ""),
+                        format!("the camera's move swings its view past {}", cx.who(who)),
+                    )
+                    .help(format!(
+                        "slow the camera's move or route it farther from {}; or frame a mark ahead instead, so the camera turns less",
+                        cx.who(who)
+                    )),
+                Some(Cause::Camera(event, None)) => diagnostic
+                    .at(
+                        cx.event_span(event, ""),
+                        "with no framing the camera looks where it walks, and its route turns sharply",
+                    )
+                    .help("frame someone or a mark (`Camera(frame: [...])`) so the view does not whip round with the route, or slow the move"),
+                None => diagnostic
+                    .at(framing, "the framing set here swings the view")
                     .help("keep the camera farther from the subject, frame both performers, or slow the move"),
-                );
-            }
+            };
+            out.push(diagnostic);
         }
     }
 }

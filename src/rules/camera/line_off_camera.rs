@@ -1,9 +1,11 @@
 //! K002 line-off-camera: an on-camera line whose speaker the camera does not see.
 
-use super::{latest_cause, unseen_reason};
+use super::{latest_cause, obstacle_name, unseen_reason};
 use crate::diagnostic::Diagnostic;
-use crate::model::Action;
+use crate::model::PersonId;
 use crate::rules::{Context, Level, Rule, RuleDoc};
+use crate::sim::{Obstacle, sight::Unseen};
+use crate::time::Time;
 
 pub struct LineOffCamera;
 
@@ -13,15 +15,44 @@ static DOC: RuleDoc = RuleDoc {
     family: "camera",
     level: Level::Deny,
     summary: "an on-camera line is spoken where no camera sees the speaker",
-    explanation: "### What it checks\nFor every `Line` with `on_camera: true` (the default), on every frame from its `at` \
-to its `until`, that the speaker's centre is inside a camera's horizontal angle of view (2·atan(sensor / (2 × focal \
-length))) with nothing opaque between: walls, closed doors, unstruck wild walls and tall furniture block; open \
-doorways, openings, arches and windows do not.\n\n### Why it matters\nIn a oner there is no coverage to cut to: a line \
-delivered off camera is lost (or must be marked `on_camera: false` on purpose, as a voice from the next room).\n\n\
+    explanation: "### What it checks\nFor every `Line` with `on_camera: true` (the default), at its `at`, on every frame \
+of the take up to its `until`, and at its `until`, that the speaker's centre is inside a camera's horizontal angle of \
+view (2·atan(sensor / (2 × focal length))) with nothing opaque between: walls, closed doors, unstruck wild walls, tall \
+furniture and hanging backings block; open doorways, openings, arches and windows do not.\n\n### Why it matters\nIn \
+a oner there is no coverage to cut to: a line delivered off camera is lost (or must be marked `on_camera: false` on \
+purpose, as a voice from the next room).\n\n\
 ### Example\n```ron\n(at: \"2:13\", do: Line(who: \"her\", says: \"She asks who paid for the keys\")),  // she is behind the camera\n```\n\n\
-### Fix\nReframe the camera on the speaker (`Camera(frame: [\"her\"])`) before the line, move the speaker into shot, \
-or mark the line `on_camera: false`.",
+### Fix\nIt depends on why the camera misses the speaker, and the diagnostic says which. Out of frame: reframe the \
+camera on the speaker (`Camera(frame: [\"her\"])`) before the line, or move the speaker into shot. Behind a closed \
+door: open it first. Behind a wall, a standing wild wall or a tall piece of furniture: reframing does not help; move \
+the camera to where it sees the speaker (through a doorway), bring the speaker into the camera's room, or strike the \
+wild wall first. Or mark the line `on_camera: false` if it is meant to be heard, not seen.",
 };
+
+/// What to do about a line the camera misses, for the reason it misses it.
+fn help(cx: &Context, who: PersonId, why: Unseen, at: Time) -> String {
+    let name = cx.who(who);
+    let off = "or mark the line `on_camera: false`";
+    match why {
+        Unseen::OutOfFrame { .. } => format!(
+            "frame {name} before {at} (`Camera(frame: [\"{}\"])`), move them into shot, {off}",
+            cx.scene.person(who).id
+        ),
+        Unseen::Blocked(Obstacle::Door(d)) => format!(
+            "open `{}` before {at} (`Door(door: \"{}\", action: Open, by: …)`), move the camera or {name} so the door is not between them, {off}",
+            cx.scene.door(d).id,
+            cx.scene.door(d).id
+        ),
+        Unseen::Blocked(Obstacle::WildWall(w)) => format!(
+            "strike `{}` before {at}, move the camera to where it sees {name} through a doorway, {off}",
+            cx.scene.wild_walls[w.index()].id
+        ),
+        Unseen::Blocked(obstacle) => format!(
+            "reframing does not help: {} is in the way; move the camera to where it sees {name} (through a doorway or opening), bring {name} to the camera, {off}",
+            obstacle_name(cx, obstacle)
+        ),
+    }
+}
 
 impl Rule for LineOffCamera {
     fn doc(&self) -> &'static RuleDoc {
@@ -29,58 +60,89 @@ impl Rule for LineOffCamera {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let cameras: Vec<_> = cx.scene.cameras().collect();
-        if cameras.is_empty() {
-            return;
-        }
-        for &id in &cx.sim.order {
-            let event = &cx.scene.events[id.index()];
-            let Action::Line {
-                who,
-                until,
-                on_camera: true,
-                ..
-            } = &event.action
-            else {
+        for missed in &cx.camera_sweep().missed_lines {
+            let event = &cx.scene.events[missed.event.index()];
+            let crate::model::Action::Line { who, .. } = &event.action else {
                 continue;
             };
-            let end = until.unwrap_or(event.at);
-            let missed = cx.sim.frames(event.at, end).find_map(|t| {
-                let reasons: Vec<_> = cameras
-                    .iter()
-                    .map(|&c| cx.sim.sees(c, *who, t, true).err().map(|why| (c, why)))
-                    .collect();
-                if reasons.iter().any(Option::is_none) {
-                    None
-                } else {
-                    reasons
-                        .into_iter()
-                        .flatten()
-                        .next()
-                        .map(|(c, why)| (t, c, why))
-                }
-            });
-            let Some((t, camera, why)) = missed else {
-                continue;
-            };
+            let (t, camera, why) = (missed.at, missed.camera, missed.why);
             let reason = unseen_reason(cx, *who, why, cx.sim.lens(camera, t));
             let when = if t == event.at {
                 format!("at {t}")
             } else {
                 format!("at {t}, during the line")
             };
+            let cause = match why {
+                Unseen::OutOfFrame { .. } => "the camera's last move or framing",
+                Unseen::Blocked(_) => {
+                    "the camera's last move or framing: it stands where the view is blocked"
+                }
+            };
             out.push(
-                DOC.diagnostic(format!("{}'s on-camera line is not seen by {} {when}", cx.who(*who), cx.who(camera)))
-                    .at(cx.event_span(id, "who"), reason)
-                    .also(latest_cause(cx, &[camera], t), "the camera's last move or framing")
-                    .note("a oner has no other angle to cut to: a line the camera does not see is lost")
-                    .help(format!(
-                        "frame {} before {} (`Camera(frame: [\"{}\"])`), move them into shot, or mark the line `on_camera: false`",
-                        cx.who(*who),
-                        event.at,
-                        cx.scene.person(*who).id
-                    )),
+                DOC.diagnostic(format!(
+                    "{}'s on-camera line is not seen by {} {when}",
+                    cx.who(*who),
+                    cx.who(camera)
+                ))
+                .at(cx.event_span(missed.event, "who"), reason)
+                .also(latest_cause(cx, &[camera], t), cause)
+                .note("a oner has no other angle to cut to: a line the camera does not see is lost")
+                .help(help(cx, *who, why, event.at)),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineOffCamera;
+    use crate::rules::testing::{check, scene};
+
+    fn found(timeline: &str) -> Vec<(String, String)> {
+        check(&LineOffCamera, &scene(&format!("timeline: [{timeline}],")))
+            .into_iter()
+            .map(|d| (d.message, d.help.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn behind_a_closed_door_the_help_opens_the_door_and_does_not_reframe() {
+        let got = found(
+            r#"(at: "0:01", do: Move(who: "ben", to: "H1", arrive: "0:05")),
+               (at: "0:06", do: Camera(to: "L2", arrive: "0:08", frame: ["ben"])),
+               (at: "0:10", do: Line(who: "ben", says: "He calls through the door"))"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].1.starts_with("open `hall-door` before 0:10.0"),
+            "{got:?}"
+        );
+        assert!(!got[0].1.contains("Camera(frame"), "{got:?}");
+    }
+
+    #[test]
+    fn out_of_frame_the_help_reframes() {
+        let got = found(
+            r#"(at: "0:01", do: Move(who: "ben", to: "L2", arrive: "0:04")),
+               (at: "0:10", do: Line(who: "ben", says: "He speaks beside the lens"))"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.starts_with("frame `ben` before 0:10.0"), "{got:?}");
+    }
+
+    #[test]
+    fn a_door_opened_a_frame_before_the_line_is_a_near_miss_and_a_frame_late_is_not() {
+        let with_door = |open: &str| {
+            found(&format!(
+                r#"(at: "0:01", do: Move(who: "ben", to: "H1", arrive: "0:05")),
+                   (at: "0:06", do: Camera(to: "L2", arrive: "0:08", frame: ["ben"])),
+                   (at: "{open}", do: Door(door: "hall-door", action: Open, by: "ben")),
+                   (at: "0:10", do: Line(who: "ben", says: "He calls through the door", until: "0:12"))"#
+            ))
+        };
+        assert!(with_door("0:09.9").is_empty());
+        let late = with_door("0:10.1");
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert!(late[0].0.contains("at 0:10.0"), "{late:?}");
     }
 }

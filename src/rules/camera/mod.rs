@@ -4,6 +4,8 @@
 pub mod crew_in_shot;
 pub mod jump;
 pub mod line_off_camera;
+pub mod past_the_set;
+pub mod sweep;
 pub mod wild_wall;
 
 use crate::escape::number;
@@ -43,6 +45,7 @@ pub fn obstacle_name(cx: &Context, obstacle: Obstacle) -> String {
         ),
         Obstacle::Door(d) => format!("closed door `{}`", cx.scene.door(d).id),
         Obstacle::Furniture(f) => format!("`{}`", cx.scene.furniture[f.index()].id),
+        Obstacle::Backing(b) => format!("backing `{}`", cx.scene.backings[b.index()].id),
     }
 }
 
@@ -62,19 +65,4 @@ pub fn latest_cause(cx: &Context, people: &[PersonId], t: Time) -> Span {
         Some(&id) => cx.event_span(id, ""),
         None => cx.span(&cx.scene.person(people[0]).path),
     }
-}
-
-/// Merges per-frame findings into runs: `(first frame, last frame)` of consecutive frames.
-pub fn runs(frames: &[Time], hits: impl Fn(Time) -> bool) -> Vec<(Time, Time)> {
-    let mut runs: Vec<(Time, Time)> = Vec::new();
-    let mut open: Option<(Time, Time)> = None;
-    for &t in frames {
-        if hits(t) {
-            open = Some(open.map_or((t, t), |(s, _)| (s, t)));
-        } else if let Some(run) = open.take() {
-            runs.push(run);
-        }
-    }
-    runs.extend(open);
-    runs
 }

@@ -26,7 +26,8 @@ static DOC: RuleDoc = RuleDoc {
     summary: "two people are in the same spot at the same time",
     explanation: "### What it checks\nAt every moment of the take (solved exactly, not sampled), that no one's centre comes \
 inside another person's body: closer than the larger of their two body radii (0.25 m for cast by default, 0.3 m for \
-crew, 0.45 m for a camera rig). An embrace is fine; standing on the same mark, or walking through each other, is not.\n\n\
+crew, 0.45 m for a camera rig). An embrace is fine; standing on the same mark, or walking through each other, is not. (Not the sum of the \
+two radii: an embrace or a hand-over brings two bodies closer than that.)\n\n\
 ### Why it matters\nTwo performers sent to one mark collide; a Steadicam whose path crosses a performer's knocks into \
 them mid-take.\n\n### Example\n```ron\n(at: \"0:30\", do: Move(who: \"her\", to: \"L1\")),  // \"him\" is standing on L1\n```\n\n\
 ### Fix\nGive each person a mark of their own, or stagger the moves so their paths cross at different times.",

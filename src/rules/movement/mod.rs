@@ -1,11 +1,14 @@
 //! Movement rules: how people get from mark to mark.
 
+pub mod clearance;
 pub mod closed_door;
 pub mod collision;
+pub mod no_room;
 pub mod overlapping_moves;
 pub mod teleport;
 pub mod through_furniture;
 pub mod through_wall;
+pub mod tight_squeeze;
 pub mod too_fast;
 
 use crate::model::{EventId, PersonId};

@@ -14,7 +14,8 @@ static DOC: RuleDoc = RuleDoc {
     level: Level::Deny,
     summary: "a straight stretch of a walk crosses furniture",
     explanation: "### What it checks\nThat no straight stretch of a route (start, door centres, mark) passes through a \
-piece of furniture.\n\n### Why it matters\nThe performer would have to walk round it: the real path is longer, takes \
+piece of furniture. This is the centre line only; the room the body needs each side of it (its radius, or half a \
+camera rig's width) is M008's and M009's.\n\n### Why it matters\nThe performer would have to walk round it: the real path is longer, takes \
 longer, and may cross the camera's line.\n\n### Example\n```ron\n// the sofa stands between L1 and L2\n\
 (at: \"0:20\", do: Move(who: \"him\", to: \"L2\"))\n```\n\n### Fix\nAdd a mark beside the furniture and walk to it \
 first, or move the furniture or the mark.",

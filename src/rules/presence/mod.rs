@@ -1,5 +1,6 @@
 //! Presence rules: whoever a line or an action involves must be there for it.
 
+pub mod one_voice;
 pub mod out_of_earshot;
 
 use crate::model::{DoorId, DoorKind, DoorState, RoomId};

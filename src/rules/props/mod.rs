@@ -1,6 +1,7 @@
 //! Props rules: a prop is where the timeline last left it, in one pair of hands at most, and
 //! gone for good once broken.
 
+pub mod bad_throw;
 pub mod broken;
 pub mod held_twice;
 pub mod not_holding;
@@ -106,6 +107,10 @@ pub fn distance_to_place(cx: &Context, place: PropWhere, from: Point, t: Time) -
 pub fn origin(cx: &Context, used: &PropUse) -> (Span, String) {
     let (name, place) = (prop_name(cx, used.prop), place_words(cx, used.before.place));
     match used.cause {
+        Some(event) if matches!(cx.scene.events[event.index()].action, Action::Throw { .. }) => (
+            cx.event_span(event, ""),
+            format!("this throw lands {name} {place}"),
+        ),
         Some(event) => (
             cx.event_span(event, ""),
             format!("{name} ends up {place} here"),

@@ -4,7 +4,7 @@ use super::{
     distance_to_place, mark_within, metres, origin, place_id, place_words, prop_name, uses,
 };
 use crate::diagnostic::Diagnostic;
-use crate::model::Action;
+use crate::model::{Action, PersonId};
 use crate::rules::{Context, HAND_REACH, Level, Rule, RuleDoc};
 use crate::sim::PropWhere;
 
@@ -69,7 +69,11 @@ impl Rule for NotThere {
                 leg.arrive > at
                     && distance_to_place(cx, place, leg.end(), leg.arrive) <= HAND_REACH + 1e-9
             });
+            let thrown = used
+                .cause
+                .filter(|e| matches!(cx.scene.events[e.index()].action, Action::Throw { .. }));
             let help = match (later, mark_within(cx, place, HAND_REACH, at)) {
+                _ if thrown.is_some() => thrown_help(cx, &used, who, place),
                 (Some(leg), _) => format!(
                     "{taker} only reaches `{}` at {}: take {name} after that, or start that walk earlier",
                     cx.scene.mark(leg.to).id,
@@ -95,6 +99,46 @@ impl Rule for NotThere {
             );
         }
     }
+}
+
+/// Help for a prop a throw left out of the taker's reach: the throw is what to change.
+fn thrown_help(cx: &Context, used: &super::PropUse, taker: PersonId, place: PropWhere) -> String {
+    let Some(throw) = used.cause else {
+        return String::new();
+    };
+    let event = &cx.scene.events[throw.index()];
+    let Action::Throw { who: thrower, .. } = event.action else {
+        return String::new();
+    };
+    let (name, at) = (prop_name(cx, used.prop), used.at);
+    let here = cx.sim.position(taker, at);
+    let spot = cx
+        .scene
+        .marks
+        .iter()
+        .filter(|m| m.at.distance(here) <= HAND_REACH)
+        .min_by(|a, b| a.at.distance(here).total_cmp(&b.at.distance(here)));
+    let aim = match spot {
+        Some(mark) => format!(
+            "`Throw(who: \"{}\", prop: \"{}\", to: \"{}\")`",
+            cx.scene.person(thrower).id,
+            cx.scene.prop(used.prop).id,
+            mark.id
+        ),
+        None => format!(
+            "to a mark within {} of where {} stands",
+            metres(HAND_REACH),
+            cx.who(taker)
+        ),
+    };
+    format!(
+        "the throw at {} lands {name} {}: aim it where {} will take it, e.g. {aim}, or move {} within reach of `{}` before {at}",
+        event.at,
+        place_words(cx, place),
+        cx.who(taker),
+        cx.who(taker),
+        place_id(cx, place)
+    )
 }
 
 #[cfg(test)]

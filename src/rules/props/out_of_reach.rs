@@ -16,7 +16,7 @@ static DOC: RuleDoc = RuleDoc {
     summary: "a prop is handed to someone too far away, or put down out of reach",
     explanation: "### What it checks\nFor every `Give`, that giver and receiver stand within 1.5 m \
 of each other (centre to centre) at that moment; for every `Put`, that the person stands within \
-1 m of the mark, or of the edge of the furniture, the prop is put on. (`Throw` has no limit.)\n\n\
+1 m of the mark, or of the edge of the furniture, the prop is put on. (A `Throw` is checked by P006.)\n\n\
 ### Why it matters\nA hand-over across the room cannot be played: one of the two must walk, and \
 that walk has to be in the timeline, or it collides with everything else timed around it.\n\n\
 ### Example\n```ron\n// ana is on \"living-mid\", ben on \"sofa-seat\", 2.6 m apart\n\

@@ -6,9 +6,11 @@
 //! model and the simulation; [`table`] prints the same numbers as aligned text.
 
 mod cues;
+mod on_camera;
 pub mod table;
 
 pub use cues::{busiest, longest_gap};
+pub use on_camera::time_on_camera;
 
 use crate::model::{Action, DoorAction, DoorKind, PersonId, Scene};
 use crate::output::OutputFile;
@@ -153,13 +155,23 @@ pub(crate) fn clock(seconds: f64) -> String {
 
 impl Stats {
     pub fn of(scene: &Scene, sim: &Simulation) -> Stats {
-        Stats::with_time_on_camera(scene, sim, &time_on_camera(scene, sim))
+        let whereabouts = Whereabouts::of(sim);
+        let on_camera = time_on_camera(scene, sim, &whereabouts);
+        Stats::from_parts(scene, sim, &whereabouts, &on_camera)
     }
 
     /// Every number but time on camera, which is given (seconds per person, as
     /// [`time_on_camera`] measures it): the benches time the two apart.
     pub fn with_time_on_camera(scene: &Scene, sim: &Simulation, on_camera: &[f64]) -> Stats {
-        let whereabouts = Whereabouts::of(sim);
+        Stats::from_parts(scene, sim, &Whereabouts::of(sim), on_camera)
+    }
+
+    fn from_parts(
+        scene: &Scene,
+        sim: &Simulation,
+        whereabouts: &Whereabouts,
+        on_camera: &[f64],
+    ) -> Stats {
         let seen = |p: PersonId| on_camera.get(p.index()).copied().unwrap_or(0.0);
         let people = (0..scene.people.len())
             .map(PersonId::from_index)
@@ -213,17 +225,18 @@ impl Stats {
             length: scene.length.clock(),
             length_seconds: round(scene.length.seconds(), 3),
             frame_rate: scene.frame_rate.value(),
-            rooms: room_stats(scene, &whereabouts),
+            rooms: room_stats(scene, whereabouts),
             people,
             cameras,
-            doors: door_stats(scene, &whereabouts),
+            doors: door_stats(scene, whereabouts),
             slams: slams(scene, sim),
             cues: cues::stats(scene, sim),
         }
     }
 
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut text =
+            crate::escape::json_safe(serde_json::to_string_pretty(self).unwrap_or_default());
         text.push('\n');
         text
     }
@@ -250,28 +263,6 @@ fn top_speed(sim: &Simulation, scene: &Scene, who: PersonId) -> Option<(f64, Tim
             Some(b) if b.0 >= s => Some(b),
             _ => Some((s, t)),
         })
-}
-
-/// Seconds each person is seen by some other camera, sampled on every frame of the take.
-pub fn time_on_camera(scene: &Scene, sim: &Simulation) -> Vec<f64> {
-    let cameras: Vec<PersonId> = scene.cameras().collect();
-    let mut frames = vec![0usize; scene.people.len()];
-    for t in sim.frames(Time::ZERO, scene.length) {
-        for (p, count) in frames.iter_mut().enumerate() {
-            let who = PersonId::from_index(p);
-            if cameras
-                .iter()
-                .any(|&c| c != who && sim.sees(c, who, t, false).is_ok())
-            {
-                *count += 1;
-            }
-        }
-    }
-    let step = scene.frame_rate.frame_seconds();
-    frames
-        .iter()
-        .map(|&f| (f as f64 * step).min(scene.length.seconds()))
-        .collect()
 }
 
 fn room_stats(scene: &Scene, whereabouts: &Whereabouts) -> Vec<RoomStats> {

@@ -128,7 +128,8 @@ fn layout(sheet: &Sheet, fonts: &Fonts, paper: Paper) -> Layout {
                     return vec![row.dept.abbreviation().to_string()];
                 }
                 let face = cell_face(fonts, column);
-                let mut lines = face.wrap(&sheet.cell(row, column), BODY, width - 2.0 * PAD_X);
+                let text = crate::escape::strip_control(&sheet.cell(row, column));
+                let mut lines = face.wrap(&text, BODY, width - 2.0 * PAD_X);
                 if lines.len() > MAX_LINES {
                     lines.truncate(MAX_LINES);
                     if let Some(last) = lines.last_mut() {
