@@ -130,7 +130,18 @@ fn opaque_now(sim: &Simulation, t: Time) -> Vec<Occluder> {
 /// The nearest occluder crossed by the straight line `sight`, as [`Simulation::obstacle`].
 fn nearest<'o>(sight: Segment, occluders: impl Iterator<Item = &'o Occluder>) -> Option<Obstacle> {
     let mut best: Option<(f64, (u8, usize, usize), Obstacle)> = None;
+    // Boxes first: two segments whose boxes are apart cannot cross (the exact test follows).
+    let (lo_x, hi_x) = (sight.a.x.min(sight.b.x), sight.a.x.max(sight.b.x));
+    let (lo_y, hi_y) = (sight.a.y.min(sight.b.y), sight.a.y.max(sight.b.y));
     for o in occluders {
+        let s = o.segment;
+        if s.a.x.max(s.b.x) < lo_x
+            || s.a.x.min(s.b.x) > hi_x
+            || s.a.y.max(s.b.y) < lo_y
+            || s.a.y.min(s.b.y) > hi_y
+        {
+            continue;
+        }
         if sight.crosses(o.segment)
             && let Some((k, _)) = sight.intersection(o.segment)
             && best.is_none_or(|(b, rank, _)| k < b || (k == b && o.rank < rank))
@@ -502,6 +513,25 @@ impl Glance<'_> {
             Some(obstacle) => Err(Unseen::Blocked(obstacle)),
             None => Ok(()),
         }
+    }
+
+    /// Whether the camera sees person `who` (any part of the body, or the centre with
+    /// `whole_body`): `sees(who, whole_body).is_ok()`, with no angle worked out for the many
+    /// who are plainly behind the camera.
+    pub fn has_in_view(&self, who: PersonId, whole_body: bool) -> bool {
+        let sim = self.sightlines.sim;
+        let at = sim.position(who, self.t);
+        let radius = sim.scene.person(who).radius;
+        let to = at - self.view.origin;
+        let d = to.length();
+        let reach = if whole_body { 0.0 } else { radius };
+        if d > reach
+            && self.view.direction.dot(to) < 0.0
+            && self.view.half_angle + (reach / d).asin() < std::f64::consts::FRAC_PI_2 - 1e-6
+        {
+            return false;
+        }
+        self.sees_body(at, radius, whole_body).is_ok()
     }
 
     /// Whether the camera sees person `who` (see [`Simulation::sees`]).

@@ -277,7 +277,7 @@ pub fn sweep(cx: &Context) -> Findings {
 
             // K003: crew the camera sees.
             for (k, &member) in crew[ci].iter().enumerate() {
-                let seen = glance.sees(member, false).is_ok();
+                let seen = glance.has_in_view(member, false);
                 crew_hits[ci][k] = seen;
                 if let Some((start, end)) = crew_runs[ci][k].step(t, seen) {
                     found.crew_seen.push(CrewSeen {

@@ -131,7 +131,7 @@ fn count_frames(
                     if who == camera || counted[who.index()] == k {
                         continue;
                     }
-                    if glance.sees(who, false).is_ok() {
+                    if glance.has_in_view(who, false) {
                         counted[who.index()] = k;
                         frames[who.index()] += 1;
                     }
