@@ -599,6 +599,20 @@ fn ray_hit(origin: Point, direction: Point, gap: Segment) -> Option<Point> {
 }
 
 impl Simulation<'_> {
+    /// Seconds until which `who`, standing still at `t`, stays where they are (`t` itself if
+    /// they are moving): a frame before then sees them where this one does.
+    pub fn keeps_still_until(&self, who: PersonId, t: Time) -> f64 {
+        let track = &self.tracks[who.index()];
+        if track.moving_leg(t).is_some() {
+            return t.seconds();
+        }
+        let next = track.legs.partition_point(|l| l.depart <= t);
+        track
+            .legs
+            .get(next)
+            .map_or(f64::INFINITY, |l| l.depart.seconds())
+    }
+
     /// When the set is meant to be seen as a set (the reveal): the scene's `reveal` if given,
     /// else the first strike of a wild wall that opens onto offstage floor or the outside, or
     /// the first backing flown out, whichever is earlier. `None`: the take never reveals it.
