@@ -9,7 +9,7 @@ pub const PERFORMERS: usize = 30;
 
 pub fn scene() -> String {
     let mut s = String::from(
-        "Scene(title: \"A day\", frame_rate: 59.94, length: \"24:00:00\", allow: [\"unused-mark\"],\n set: (\n\
+        "Scene(title: \"A day\", frame_rate: 59.94, length: \"24:00:00\", allow: [\"unused-mark\", \"unreachable-room\"],\n set: (\n\
   rooms: {\n\
    \"hall\": (name: \"Hall\", shape: Rect(x: 0.0, y: 0.0, w: 40.0, h: 20.0)),\n\
    \"side\": (name: \"Side room\", shape: Rect(x: 40.0, y: 0.0, w: 6.0, h: 20.0)),\n\

@@ -130,7 +130,18 @@ fn opaque_now(sim: &Simulation, t: Time) -> Vec<Occluder> {
 /// The nearest occluder crossed by the straight line `sight`, as [`Simulation::obstacle`].
 fn nearest<'o>(sight: Segment, occluders: impl Iterator<Item = &'o Occluder>) -> Option<Obstacle> {
     let mut best: Option<(f64, (u8, usize, usize), Obstacle)> = None;
+    // Boxes first: two segments whose boxes are apart cannot cross (the exact test follows).
+    let (lo_x, hi_x) = (sight.a.x.min(sight.b.x), sight.a.x.max(sight.b.x));
+    let (lo_y, hi_y) = (sight.a.y.min(sight.b.y), sight.a.y.max(sight.b.y));
     for o in occluders {
+        let s = o.segment;
+        if s.a.x.max(s.b.x) < lo_x
+            || s.a.x.min(s.b.x) > hi_x
+            || s.a.y.max(s.b.y) < lo_y
+            || s.a.y.min(s.b.y) > hi_y
+        {
+            continue;
+        }
         if sight.crosses(o.segment)
             && let Some((k, _)) = sight.intersection(o.segment)
             && best.is_none_or(|(b, rank, _)| k < b || (k == b && o.rank < rank))
@@ -504,6 +515,25 @@ impl Glance<'_> {
         }
     }
 
+    /// Whether the camera sees person `who` (any part of the body, or the centre with
+    /// `whole_body`): `sees(who, whole_body).is_ok()`, with no angle worked out for the many
+    /// who are plainly behind the camera.
+    pub fn has_in_view(&self, who: PersonId, whole_body: bool) -> bool {
+        let sim = self.sightlines.sim;
+        let at = sim.position(who, self.t);
+        let radius = sim.scene.person(who).radius;
+        let to = at - self.view.origin;
+        let d = to.length();
+        let reach = if whole_body { 0.0 } else { radius };
+        if d > reach
+            && self.view.direction.dot(to) < 0.0
+            && self.view.half_angle + (reach / d).asin() < std::f64::consts::FRAC_PI_2 - 1e-6
+        {
+            return false;
+        }
+        self.sees_body(at, radius, whole_body).is_ok()
+    }
+
     /// Whether the camera sees person `who` (see [`Simulation::sees`]).
     pub fn sees(&self, who: PersonId, whole_body: bool) -> Result<(), Unseen> {
         let sim = self.sightlines.sim;
@@ -569,6 +599,20 @@ fn ray_hit(origin: Point, direction: Point, gap: Segment) -> Option<Point> {
 }
 
 impl Simulation<'_> {
+    /// Seconds until which `who`, standing still at `t`, stays where they are (`t` itself if
+    /// they are moving): a frame before then sees them where this one does.
+    pub fn keeps_still_until(&self, who: PersonId, t: Time) -> f64 {
+        let track = &self.tracks[who.index()];
+        if track.moving_leg(t).is_some() {
+            return t.seconds();
+        }
+        let next = track.legs.partition_point(|l| l.depart <= t);
+        track
+            .legs
+            .get(next)
+            .map_or(f64::INFINITY, |l| l.depart.seconds())
+    }
+
     /// When the set is meant to be seen as a set (the reveal): the scene's `reveal` if given,
     /// else the first strike of a wild wall that opens onto offstage floor or the outside, or
     /// the first backing flown out, whichever is earlier. `None`: the take never reveals it.

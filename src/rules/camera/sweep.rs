@@ -87,20 +87,6 @@ impl Run {
     }
 }
 
-/// Seconds until which `who`, standing still at `t`, stays where they are (`t` itself if they
-/// are moving).
-fn keeps_still_until(sim: &crate::sim::Simulation, who: PersonId, t: Time) -> f64 {
-    let track = &sim.tracks[who.index()];
-    if track.moving_leg(t).is_some() {
-        return t.seconds();
-    }
-    let next = track.legs.partition_point(|l| l.depart <= t);
-    track
-        .legs
-        .get(next)
-        .map_or(f64::INFINITY, |l| l.depart.seconds())
-}
-
 /// The findings of one sweep over the take.
 pub fn sweep(cx: &Context) -> Findings {
     let (scene, sim) = (cx.scene, cx.sim);
@@ -277,7 +263,7 @@ pub fn sweep(cx: &Context) -> Findings {
 
             // K003: crew the camera sees.
             for (k, &member) in crew[ci].iter().enumerate() {
-                let seen = glance.sees(member, false).is_ok();
+                let seen = glance.has_in_view(member, false);
                 crew_hits[ci][k] = seen;
                 if let Some((start, end)) = crew_runs[ci][k].step(t, seen) {
                     found.crew_seen.push(CrewSeen {
@@ -381,7 +367,7 @@ pub fn sweep(cx: &Context) -> Findings {
             .flatten()
             .chain(watching.iter().map(|&i| &lines[i].who))
         {
-            until = until.min(keeps_still_until(sim, *p, t));
+            until = until.min(sim.keeps_still_until(*p, t));
         }
         if let Some(r) = reveal.filter(|r| *r > t) {
             until = until.min(r.seconds());

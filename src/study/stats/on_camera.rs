@@ -104,9 +104,34 @@ fn count_frames(
     let mut counted = vec![usize::MAX; scene.people.len()];
     let mut looked = vec![usize::MAX; scene.rooms.len() + 1];
     let mut rooms: Vec<usize> = Vec::new();
+    // A frame where no one changed rooms, the set's state and every view are unchanged, and
+    // everyone looked at stands still counts the same people as the last one.
+    let mut last_views: Vec<Option<crate::sim::View>> = vec![None; cameras.len()];
+    let mut last_epoch = usize::MAX;
+    let mut last_counted: Vec<PersonId> = Vec::new();
+    let mut still_until = f64::NEG_INFINITY;
     for (k, t) in sim.frames(Time::ZERO, scene.length).enumerate() {
+        let before = occupancy.next;
         occupancy.advance(t);
         sightlines.advance(t);
+        let views: Vec<Option<crate::sim::View>> =
+            cameras.iter().map(|&c| Some(sim.view(c, t))).collect();
+        let unchanged = views == last_views && sightlines.epoch() == last_epoch;
+        if unchanged && occupancy.next == before && t.seconds() < still_until {
+            for p in &last_counted {
+                frames[p.index()] += 1;
+            }
+            continue;
+        }
+        last_views = views;
+        last_epoch = sightlines.epoch();
+        last_counted.clear();
+        // Worth knowing only while the cameras stand still.
+        still_until = if unchanged {
+            f64::INFINITY
+        } else {
+            f64::NEG_INFINITY
+        };
         for (c, &camera) in cameras.iter().enumerate() {
             let glance = sightlines.glance(camera);
             rooms.clear();
@@ -131,9 +156,13 @@ fn count_frames(
                     if who == camera || counted[who.index()] == k {
                         continue;
                     }
-                    if glance.sees(who, false).is_ok() {
+                    if still_until > t.seconds() {
+                        still_until = still_until.min(sim.keeps_still_until(who, t));
+                    }
+                    if glance.has_in_view(who, false) {
                         counted[who.index()] = k;
                         frames[who.index()] += 1;
+                        last_counted.push(who);
                     }
                 }
             }
