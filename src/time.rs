@@ -138,7 +138,15 @@ pub enum TimeError {
     FieldRange(&'static str),
     DropFrameAtWrongRate,
     DroppedFrameNumber,
+    /// Past [`LONGEST`]: every field in range, but the whole is more than a day.
+    TooLong,
 }
+
+/// The longest time a scene may give: 24 hours of real time (to the frame). Each field has
+/// its own range, but the whole must stay within a day too, so that every time the parser
+/// accepts prints (as `m:ss.s` or as timecode) in a form it reads back: `24:59:59.99`
+/// would round to the timecode `25:00:00:00`.
+pub const LONGEST: f64 = 24.0 * 3600.0;
 
 impl fmt::Display for TimeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -151,6 +159,7 @@ impl fmt::Display for TimeError {
             TimeError::DroppedFrameNumber => {
                 f.write_str("that frame number is skipped in drop-frame timecode")
             }
+            TimeError::TooLong => f.write_str("more than 24 hours"),
         }
     }
 }
@@ -225,6 +234,10 @@ pub fn parse(text: &str, rate: FrameRate) -> Result<Time, TimeError> {
         }
         _ => return Err(TimeError::Syntax),
     };
+    // Compared in frames, so 24:00:00 at any rate (and its printed forms) is accepted.
+    if (seconds * rate.fps()).round() > (LONGEST * rate.fps()).round() {
+        return Err(TimeError::TooLong);
+    }
     Time::from_seconds(seconds).ok_or(TimeError::Syntax)
 }
 
@@ -326,5 +339,27 @@ mod tests {
         );
         assert_eq!(Time::from_seconds(65.5).unwrap().clock(), "1:05.5");
         assert_eq!(Time::from_seconds(7.0).unwrap().clock(), "0:07.0");
+    }
+
+    /// Found by the `time` fuzz target: `24:59:59.99` parsed (every field in range) but
+    /// printed as `25:00:00:00`, which does not parse. A day is the limit, to the frame,
+    /// and everything within it prints in forms that read back.
+    #[test]
+    fn a_day_is_the_longest_time_and_its_printed_forms_read_back() {
+        for rate in FrameRate::SUPPORTED.map(fps) {
+            assert_eq!(parse("24:59:59.99", rate), Err(TimeError::TooLong));
+            assert_eq!(parse("24:00:01", rate), Err(TimeError::TooLong));
+            assert_eq!(parse("1440:00.1", rate), Err(TimeError::TooLong));
+            let day = parse("24:00:00", rate).unwrap();
+            assert_eq!(day.seconds(), LONGEST);
+            assert_eq!(parse("1440:00", rate), Ok(day));
+            for printed in [day.smpte(rate), day.clock()] {
+                let back = parse(&printed, rate).unwrap_or_else(|e| panic!("{printed}: {e}"));
+                assert!((back.seconds() - LONGEST).abs() <= rate.frame_seconds() / 2.0);
+            }
+        }
+        // Non-drop timecode at 29.97 runs slow: its 24:00:00:00 is 86.4 s past a day.
+        assert_eq!(parse("24:00:00:00", fps(29.97)), Err(TimeError::TooLong));
+        assert!(parse("23:58:00:00", fps(29.97)).is_ok());
     }
 }

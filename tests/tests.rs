@@ -5,6 +5,7 @@ mod common;
 mod build;
 mod check;
 mod cues;
+mod fuzz_findings;
 mod plan;
 mod play;
 mod reliability;
