@@ -198,12 +198,24 @@ pub fn print_diagnostics(
     diagnostics: &[crate::diagnostic::Diagnostic],
     file: &crate::source::SourceFile,
 ) -> Result<(), u8> {
-    use std::io::{IsTerminal, Write};
+    use std::io::IsTerminal;
     let colour = crate::diagnostic::human::colour_wanted(std::io::stderr().is_terminal());
-    let mut err = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
-    crate::diagnostic::human::write(diagnostics, file, colour, &mut err)
-        .and_then(|()| err.flush())
+    write_diagnostics(diagnostics, file, colour, std::io::stderr().lock())
         .map_err(|e| console::failed("standard error", &e))
+}
+
+/// Writes diagnostics in human form to `sink` through a 64 KiB buffer, so a report costs a
+/// few system calls however many small pieces codespan writes.
+fn write_diagnostics(
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    file: &crate::source::SourceFile,
+    colour: bool,
+    sink: impl std::io::Write,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, sink);
+    crate::diagnostic::human::write(diagnostics, file, colour, &mut buffered)?;
+    buffered.flush()
 }
 
 /// A scene loaded without structural errors, ready for a command to use.
@@ -285,4 +297,57 @@ pub fn emit(
         None => crate::output::scene_dir(scene_file, None).join(name),
     };
     write_output(&path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_diagnostics;
+
+    /// Counts the writes that reach it: each would be a system call on stderr.
+    struct CountingSink {
+        writes: usize,
+        bytes: usize,
+    }
+
+    impl std::io::Write for CountingSink {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.writes += 1;
+            self.bytes += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn many_diagnostics_reach_stderr_in_few_writes() {
+        let text = format!(
+            "Scene(\n{}\n)",
+            (0..2_000)
+                .map(|i| format!("    bogus_{i}: 1,"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        let file = crate::source::SourceFile::new("many.ron", &text);
+        let line = |i: usize| {
+            let start = text.find(&format!("bogus_{i}:")).unwrap_or(0);
+            crate::diagnostic::Diagnostic::error("S001", format!("unknown field {i}"))
+                .at(crate::source::Span::new(start, start + 5), "here")
+                .help("remove it")
+        };
+        let diagnostics: Vec<_> = (0..2_000).map(line).collect();
+        let mut sink = CountingSink {
+            writes: 0,
+            bytes: 0,
+        };
+        assert!(write_diagnostics(&diagnostics, &file, false, &mut sink).is_ok());
+        assert!(sink.bytes > 100_000, "{} bytes written", sink.bytes);
+        // Unbuffered, codespan's pieces arrive one by one: tens of thousands of writes.
+        assert!(
+            sink.writes <= sink.bytes / 8_000 + 2,
+            "{} writes",
+            sink.writes
+        );
+    }
 }
