@@ -524,3 +524,25 @@ fn every_command_follows_the_exit_code_rule() {
         Some(2)
     );
 }
+
+/// A newline in scene text never starts a line of its own in `oner at`: a scene cannot print
+/// a fake line of the report (issue 10.6).
+#[test]
+fn a_newline_in_scene_text_stays_on_its_line_in_at() {
+    let text = tutorial_with(
+        "title: \"Tutorial: Coffee\"",
+        "title: \"Tutorial\\nDoors\\n  arch  fake\"",
+    );
+    let (_dir, path) = crate::common::scene_file("newline-title.ron", &text);
+    let out = oner(&["at", &path.to_string_lossy(), "0:17"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let first = stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("Tutorial\\u{a}Doors\\u{a}  arch  fake at 0:17"),
+        "{stdout}"
+    );
+    assert!(!stdout.lines().any(|l| l == "  arch  fake"), "{stdout}");
+}

@@ -188,9 +188,16 @@ impl Simulation<'_> {
 impl Snapshot {
     /// The plain-words form `oner at` prints.
     pub fn to_text(&self) -> String {
-        let mut out = format!("{} at {} ({})", self.title, self.time, self.timecode);
+        // Scene text may hold a newline: spelled out, so one line of the report stays one line.
+        let one_line = crate::escape::terminal;
+        let mut out = format!(
+            "{} at {} ({})",
+            one_line(&self.title),
+            self.time,
+            self.timecode
+        );
         if let Some(beat) = &self.beat {
-            out.push_str(&format!(", beat: {beat}"));
+            out.push_str(&format!(", beat: {}", one_line(beat)));
         }
         out.push_str("\n\nWho is where\n");
         let width = self
@@ -200,17 +207,18 @@ impl Snapshot {
             .max()
             .unwrap_or(0);
         for p in &self.people {
-            let room = p.room.as_deref().unwrap_or("off the plan");
+            let room = one_line(p.room.as_deref().unwrap_or("off the plan"));
             let place = match (&p.mark, p.moving) {
                 (_, true) => format!(
                     "walking to {} (arrives {}), now at ({}, {})",
-                    p.heading_to.as_deref().unwrap_or("?"),
+                    one_line(p.heading_to.as_deref().unwrap_or("?")),
                     p.arrives.as_deref().unwrap_or("?"),
                     number(p.x, 2),
                     number(p.y, 2)
                 ),
                 (Some(mark), false) => format!(
-                    "still on mark {mark} ({}, {})",
+                    "still on mark {} ({}, {})",
+                    one_line(mark),
                     number(p.x, 2),
                     number(p.y, 2)
                 ),
@@ -219,11 +227,12 @@ impl Snapshot {
             let holding = if p.holding.is_empty() {
                 String::new()
             } else {
-                format!("; holding {}", p.holding.join(", "))
+                format!("; holding {}", one_line(&p.holding.join(", ")))
             };
             out.push_str(&format!(
                 "  {:<width$}  {}, {room}: {place}{holding}\n",
-                p.id, p.role
+                one_line(&p.id),
+                p.role
             ));
         }
         if !self.doors.is_empty() {
@@ -235,7 +244,12 @@ impl Snapshot {
                 .max()
                 .unwrap_or(0);
             for d in &self.doors {
-                out.push_str(&format!("  {:<width$}  {} ({})\n", d.id, d.state, d.kind));
+                out.push_str(&format!(
+                    "  {:<width$}  {} ({})\n",
+                    one_line(&d.id),
+                    d.state,
+                    d.kind
+                ));
             }
         }
         if !self.props.is_empty() {
@@ -248,25 +262,29 @@ impl Snapshot {
                 .unwrap_or(0);
             for p in &self.props {
                 let broken = if p.broken { ", broken" } else { "" };
-                out.push_str(&format!("  {:<width$}  {}{broken}\n", p.id, p.place));
+                out.push_str(&format!(
+                    "  {:<width$}  {}{broken}\n",
+                    one_line(&p.id),
+                    one_line(&p.place)
+                ));
             }
         }
         for c in &self.cameras {
             out.push_str(&format!(
                 "\nCamera {}: {} mm lens ({}° wide), facing {}° (0° = +x, clockwise on the plan)\n  sees: {}\n  crew in view: {}\n",
-                c.id,
+                one_line(&c.id),
                 number(c.lens_mm, 1),
                 number(c.field_of_view_degrees, 1),
                 number(c.facing_degrees, 0),
                 if c.sees.is_empty() {
                     "nobody".to_string()
                 } else {
-                    c.sees.join(", ")
+                    one_line(&c.sees.join(", ")).into_owned()
                 },
                 if c.crew_in_view.is_empty() {
                     "none".to_string()
                 } else {
-                    c.crew_in_view.join(", ")
+                    one_line(&c.crew_in_view.join(", ")).into_owned()
                 },
             ));
         }
