@@ -76,6 +76,7 @@ pub struct Context<'a> {
     pub spans: &'a SpanIndex,
     /// The per-frame camera sweep, run once on first use and shared by the camera rules.
     camera_sweep: std::cell::OnceCell<camera::sweep::Findings>,
+    pinches: std::cell::OnceCell<Vec<movement::clearance::Pinch>>,
 }
 
 impl<'a> Context<'a> {
@@ -85,12 +86,20 @@ impl<'a> Context<'a> {
             sim,
             spans,
             camera_sweep: std::cell::OnceCell::new(),
+            pinches: std::cell::OnceCell::new(),
         }
     }
 
     /// What one sweep over the take's frames found for K001, K002, K003 and K005.
     pub fn camera_sweep(&self) -> &camera::sweep::Findings {
         self.camera_sweep.get_or_init(|| camera::sweep::sweep(self))
+    }
+
+    /// Every walk's tightest passes by furniture, walls and jambs, found once per check and
+    /// read by M008 (no room) and M009 (a squeeze).
+    pub fn pinches(&self) -> &[movement::clearance::Pinch] {
+        self.pinches
+            .get_or_init(|| movement::clearance::pinches(self))
     }
 }
 

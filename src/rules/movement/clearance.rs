@@ -57,6 +57,29 @@ impl Pinch {
     }
 }
 
+/// A clearance diagnostic of `doc` with `message`: the move's target marked where the body
+/// passes, and the obstacle's own place when it has one. M008 and M009 add their note and help.
+pub fn pinch_diagnostic(
+    cx: &Context,
+    doc: &'static crate::rules::RuleDoc,
+    pinch: &Pinch,
+    message: String,
+) -> crate::diagnostic::Diagnostic {
+    let (what, span) = describe(cx, pinch.obstacle);
+    let d = doc.diagnostic(message).at(
+        super::move_span(cx, pinch.event),
+        format!(
+            "at {} the centre of the body is {} from {what}",
+            point(pinch.at),
+            metres(pinch.clearance)
+        ),
+    );
+    match span {
+        Some(span) => d.also(span, format!("{what} is here")),
+        None => d,
+    }
+}
+
 /// The half-width a moving person needs: their radius, or half their rig's width (D003's
 /// width: Steadicam 0.9 m, so 0.45 m) for a camera.
 pub fn half_width(cx: &Context, who: PersonId) -> f64 {

@@ -1,7 +1,6 @@
 //! M008 no-room-to-pass: a moving body hits furniture, a wall or a door jamb.
 
-use super::clearance::{SIDEWAYS, describe, fix, metres, mover, pinches, point};
-use super::move_span;
+use super::clearance::{SIDEWAYS, describe, fix, metres, mover, pinch_diagnostic};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Level, Rule, RuleDoc};
 
@@ -35,26 +34,23 @@ impl Rule for NoRoomToPass {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for pinch in pinches(cx) {
+        for &pinch in cx.pinches() {
             if pinch.short_by() <= SIDEWAYS + 1e-9 {
                 continue;
             }
-            let (what, span) = describe(cx, pinch.obstacle);
+            let (what, _) = describe(cx, pinch.obstacle);
             let (found, needed) = (metres(pinch.clearance), metres(pinch.needed));
-            let mut d = DOC
-                .diagnostic(format!(
+            let d = pinch_diagnostic(
+                cx,
+                &DOC,
+                &pinch,
+                format!(
                     "{} passes {found} from {what} at {} on the way to `{}`; the body needs {needed}",
                     mover(cx, pinch.who),
                     pinch.when,
                     cx.scene.mark(pinch.to).id
-                ))
-                .at(
-                    move_span(cx, pinch.event),
-                    format!("at {} the centre of the body is {found} from {what}", point(pinch.at)),
-                );
-            if let Some(span) = span {
-                d = d.also(span, format!("{what} is here"));
-            }
+                ),
+            );
             out.push(
                 d.note(format!(
                     "even turned sideways this body needs {}: it would hit {what}, so the real path swerves and takes longer than planned",

@@ -1,8 +1,7 @@
 //! M009 tight-squeeze: a moving body passes closer to furniture, a wall or a jamb than its
 //! half-width, though it fits turned sideways.
 
-use super::clearance::{SIDEWAYS, describe, fix, metres, mover, pinches, point};
-use super::move_span;
+use super::clearance::{SIDEWAYS, describe, fix, metres, mover, pinch_diagnostic};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Level, Rule, RuleDoc};
 
@@ -32,26 +31,23 @@ impl Rule for TightSqueeze {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for pinch in pinches(cx) {
+        for &pinch in cx.pinches() {
             if pinch.short_by() > SIDEWAYS + 1e-9 {
                 continue; // M008: it does not fit at all
             }
-            let (what, span) = describe(cx, pinch.obstacle);
+            let (what, _) = describe(cx, pinch.obstacle);
             let (found, needed) = (metres(pinch.clearance), metres(pinch.needed));
-            let mut d = DOC
-                .diagnostic(format!(
+            let d = pinch_diagnostic(
+                cx,
+                &DOC,
+                &pinch,
+                format!(
                     "{} squeezes past {what} at {} on the way to `{}`: {found} clear, comfortable is {needed}",
                     mover(cx, pinch.who),
                     pinch.when,
                     cx.scene.mark(pinch.to).id
-                ))
-                .at(
-                    move_span(cx, pinch.event),
-                    format!("at {} the centre of the body is {found} from {what}", point(pinch.at)),
-                );
-            if let Some(span) = span {
-                d = d.also(span, format!("{what} is here"));
-            }
+                ),
+            );
             out.push(
                 d.note(format!(
                     "it fits only turned sideways ({} short of the body's {needed}): a brushed table or a slowed rig costs the take",
