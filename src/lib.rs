@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod play;
+pub mod prose;
 pub mod publish;
 pub mod raw;
 pub mod rules;

@@ -8,5 +8,6 @@ mod cues;
 mod fuzz_findings;
 mod plan;
 mod play;
+mod prose;
 mod reliability;
 mod study;

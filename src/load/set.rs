@@ -230,6 +230,7 @@ pub fn resolve_set(set: &raw::Set, r: &mut Resolver, path: &SourcePath) -> Resol
                 room,
                 at,
                 note: m.note.clone(),
+                name: m.name.clone(),
                 path: p,
             }
         })
