@@ -421,6 +421,21 @@ fn at_answers_who_is_where() {
         .unwrap();
     assert!(out.status.success());
     insta::assert_snapshot!("at-tutorial-0-17", String::from_utf8_lossy(&out.stdout));
+    let ids = oner(&["at", "scenes/tutorial.ron", "0:09", "--ids"])
+        .output()
+        .unwrap();
+    assert!(ids.status.success());
+    insta::assert_snapshot!("at-tutorial-0-09-ids", String::from_utf8_lossy(&ids.stdout));
+    let study = oner(&["at", "scenes/we-cry-together.ron", "2:13"])
+        .output()
+        .unwrap();
+    let study = String::from_utf8_lossy(&study.stdout);
+    assert!(study.contains("0° = east (+x), clockwise"), "{study}");
+    assert!(
+        !study.contains("k-fridge") && !study.contains("[her]"),
+        "{study}"
+    );
+    insta::assert_snapshot!("at-we-cry-together-2-13", study);
     let json = oner(&["at", "scenes/tutorial.ron", "0:17", "--format", "json"])
         .output()
         .unwrap();
