@@ -408,7 +408,7 @@ mod tests {
         assert_eq!(compass(337.6), "east");
         assert_eq!(compass(-45.0), "north-east");
         assert_eq!(compass(359.9), "east");
-        assert_eq!(compass(112.0), "south-east");
+        assert_eq!(compass(112.0), "south");
         assert_eq!(compass(113.0), "south-west");
     }
 }
