@@ -15,6 +15,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod output;
+pub mod pack;
 pub mod plan;
 pub mod play;
 pub mod prose;

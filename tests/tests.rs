@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod cues;
 mod fuzz_findings;
+mod pack;
 mod plan;
 mod play;
 mod prose;

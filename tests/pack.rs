@@ -1,0 +1,140 @@
+//! study-pack.pdf (`oner build`) and plans.pdf (`oner plan --paper`): opened with lopdf, pages
+//! counted from the parts the build made, the contents page read as text.
+
+use crate::common::oner;
+use std::path::Path;
+
+fn pdf(path: &Path) -> lopdf::Document {
+    lopdf::Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn page_text(doc: &lopdf::Document, page: u32) -> String {
+    doc.extract_text(&[page]).expect("text extracts")
+}
+
+fn build(scene: &str, extra: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_string_lossy().into_owned();
+    let mut args = vec!["build", scene, "-o", &out];
+    args.extend_from_slice(extra);
+    oner(&args).assert().success();
+    dir
+}
+
+#[test]
+fn the_study_pack_holds_every_part_with_a_contents_page() {
+    let dir = build("scenes/we-cry-together.ron", &[]);
+    let pack = pdf(&dir.path().join("study-pack.pdf"));
+    let cue_pages = pdf(&dir.path().join("cues.pdf")).get_pages().len();
+    let beats = std::fs::read_dir(dir.path().join("beats")).unwrap().count();
+    assert_eq!(beats, 4);
+    // Contents, overview, four beats, timeline, the cue sheet's pages (A4 plans fit A4).
+    let pages = pack.get_pages().len();
+    assert_eq!(pages, 1 + 1 + beats + 1 + cue_pages);
+    let contents = page_text(&pack, 1);
+    let squashed: String = contents.split_whitespace().collect::<Vec<_>>().join(" ");
+    for part in [
+        "STUDY PACK",
+        "We Cry Together",
+        "Overview plan",
+        "Beat 1: The personal",
+        "Beat 4: The reveal",
+        "Timeline",
+        "Cue sheet",
+    ] {
+        assert!(squashed.contains(part), "{part:?} in {squashed}");
+    }
+    // Page numbers: the overview on 2, the cue sheet from 8 to the end.
+    assert!(
+        squashed.contains("Overview plan 2") || squashed.contains("Overview plan\n2"),
+        "{squashed}"
+    );
+    assert!(squashed.contains(&format!("8–{pages}")), "{squashed}");
+    // Every page says where it is; the plans' own text is selectable.
+    for n in 1..=pages as u32 {
+        let text = page_text(&pack, n);
+        assert!(
+            text.contains(&format!("Page {n} of {pages}")),
+            "page {n}: {text}"
+        );
+    }
+    let beat: String = page_text(&pack, 3).split_whitespace().collect();
+    assert!(beat.contains("Shewalkstothefridge"), "{beat}");
+}
+
+#[test]
+fn a_plan_larger_than_the_sheet_is_tiled_with_its_joins() {
+    let dir = build("scenes/tutorial.ron", &["--paper", "Letter"]);
+    let pack = pdf(&dir.path().join("study-pack.pdf"));
+    let pages = pack.get_pages();
+    let (_, first) = pages.iter().next().unwrap();
+    let media = pack
+        .get_object(*first)
+        .and_then(|o| o.as_dict().cloned())
+        .and_then(|d| d.get(b"MediaBox").cloned())
+        .expect("a media box");
+    let size: Vec<f64> = media
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            v.as_float()
+                .map(f64::from)
+                .or_else(|_| v.as_i64().map(|i| i as f64))
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        (size[2] - 792.0).abs() < 0.5 && (size[3] - 612.0).abs() < 0.5,
+        "{size:?}"
+    );
+    // An A4 plan (297 × 210 mm) does not fit Letter (279.4 × 215.9 mm) at its scale.
+    let text = page_text(&pack, 2);
+    assert!(text.contains("sheet 1 of 4"), "{text}");
+    assert!(
+        text.contains("joins page 3 on the right and page 4 below"),
+        "{text}"
+    );
+    let text = page_text(&pack, 5);
+    assert!(
+        text.contains("joins page 4 on the left and page 3 above"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_same_scene_makes_the_same_pack() {
+    let (a, b) = (
+        build("scenes/tutorial.ron", &["--paper", "a3"]),
+        build("scenes/tutorial.ron", &["--paper", "A3"]),
+    );
+    let read = |d: &tempfile::TempDir| std::fs::read(d.path().join("study-pack.pdf")).unwrap();
+    assert!(read(&a) == read(&b), "study-pack.pdf is not byte-identical");
+}
+
+#[test]
+fn plan_with_paper_writes_the_plans_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_string_lossy().into_owned();
+    oner(&[
+        "plan",
+        "scenes/tutorial.ron",
+        "--paper",
+        "Tabloid",
+        "-o",
+        &out,
+    ])
+    .assert()
+    .success();
+    let plans = pdf(&dir.path().join("plans.pdf"));
+    // Contents, overview, two beats, the contact sheet: each fits a Tabloid sheet.
+    assert_eq!(plans.get_pages().len(), 5);
+    let contents = page_text(&plans, 1);
+    assert!(
+        contents.contains("PLANS") && contents.contains("Contact sheet"),
+        "{contents}"
+    );
+    oner(&["plan", "scenes/tutorial.ron", "--paper", "B5", "-o", &out])
+        .assert()
+        .code(2);
+}
