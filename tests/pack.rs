@@ -138,3 +138,77 @@ fn plan_with_paper_writes_the_plans_pdf() {
         .assert()
         .code(2);
 }
+
+/// An SVG drawing `w` × `h` millimetres with a frame and a word in each corner.
+fn drawing(w: f64, h: f64) -> oner::output::OutputFile {
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}mm" height="{h}mm" viewBox="0 0 {w} {h}"><rect x="1" y="1" width="{}" height="{}" fill="none" stroke="black"/><text x="5" y="10" font-size="5">north-west</text><text x="{}" y="{}" font-size="5">south-east</text></svg>"#,
+        w - 2.0,
+        h - 2.0,
+        w - 40.0,
+        h - 5.0
+    );
+    oner::output::OutputFile {
+        name: "plan.svg".into(),
+        bytes: svg.into_bytes(),
+    }
+}
+
+fn plan_set(files: &[oner::output::OutputFile], paper: oner::pack::Paper) -> lopdf::Document {
+    let scene = crate::common::load_scene("scenes/tutorial.ron");
+    let bytes = oner::pack::plan_set(&scene, files, paper).expect("a plan set");
+    lopdf::Document::load_mem(&bytes).expect("a PDF lopdf reads")
+}
+
+#[test]
+fn a_drawing_at_one_to_twenty_five_tiles_and_every_tile_is_named() {
+    // 600 × 400 mm on A3 (400 × 277 mm inside the margins): 2 columns × 2 rows.
+    let doc = plan_set(&[drawing(600.0, 400.0)], oner::pack::Paper::A3);
+    assert_eq!(doc.get_pages().len(), 1 + 4);
+    let all: String = (2..=5).map(|n| page_text(&doc, n)).collect();
+    for sheet in 1..=4 {
+        assert!(all.contains(&format!("sheet {sheet} of 4")), "{all}");
+    }
+    // The corner words are on the first and the last tile: nothing of the drawing is lost.
+    // (SVG text is placed glyph by glyph: lopdf reads it with breaks between, pdftotext joins.)
+    let squashed = |n: u32| page_text(&doc, n).split_whitespace().collect::<String>();
+    assert!(squashed(2).contains("north-west"), "{}", squashed(2));
+    assert!(squashed(5).contains("south-east"), "{}", squashed(5));
+}
+
+#[test]
+fn a_drawing_that_would_take_too_many_sheets_is_reduced_and_says_so() {
+    let doc = plan_set(&[drawing(5_000.0, 4_000.0)], oner::pack::Paper::A4);
+    assert_eq!(doc.get_pages().len(), 2);
+    let text: String = page_text(&doc, 2)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("NOT TO SCALE"), "{text}");
+}
+
+#[test]
+fn a_long_contents_continues_on_the_next_page() {
+    let files: Vec<oner::output::OutputFile> = (1..=60)
+        .map(|i| {
+            let mut f = drawing(200.0, 150.0);
+            f.name = format!("at-{i}m00s.svg");
+            f
+        })
+        .collect();
+    let doc = plan_set(&files, oner::pack::Paper::A4);
+    let pages = doc.get_pages().len();
+    let contents = (pages - 60) as u32;
+    assert!(contents >= 2, "{pages} pages");
+    let continued = page_text(&doc, 2);
+    assert!(continued.contains("contents, continued"), "{continued}");
+    // The last entry points at the last page.
+    let last: String = page_text(&doc, contents)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        last.contains(&format!("Plan at 60m00s {pages}")) || last.contains(&pages.to_string()),
+        "{last}"
+    );
+}

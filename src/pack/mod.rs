@@ -42,6 +42,9 @@ const MARGIN: f64 = 10.0;
 const FOOT_BASELINE: f64 = 7.0;
 /// The thin frame round the page, millimetres from the edge, as the plans draw it.
 const FRAME: f64 = 6.0;
+/// The most pages one drawing is tiled over; a bigger one is reduced to one page, labelled
+/// as not to scale (print it on a bigger sheet, or draw it at a smaller scale).
+const MAX_TILES: usize = 48;
 /// How much bigger than the sheet a drawing may be and still count as fitting (rounding).
 const FIT_SLACK_MM: f64 = 0.5;
 
@@ -73,6 +76,8 @@ enum PagePart {
     /// One tile of a drawing too big for the sheet.
     Tile(Arc<Tiling>, usize),
     Fitted,
+    /// A drawing that would take more than [`MAX_TILES`] pages: fitted, and said not to scale.
+    Reduced,
     PdfPage(usize),
 }
 
@@ -132,6 +137,13 @@ fn render(
                     });
                 } else {
                     let tiling = Arc::new(Tiling::new(*size_mm, window));
+                    if tiling.len() > MAX_TILES {
+                        pages.push(PackPage {
+                            section: i,
+                            part: PagePart::Reduced,
+                        });
+                        continue;
+                    }
                     for t in 0..tiling.len() {
                         pages.push(PackPage {
                             section: i,
@@ -152,13 +164,16 @@ fn render(
             }
         }
     }
-    // Page 1 is the contents; the sections' pages follow.
-    let count = pages.len() + 1;
+    // The contents come first, over as many pages as its entries need; the sections follow.
+    let titles: Vec<String> = sections.iter().map(|s| s.title.clone()).collect();
+    let contents_layout = contents_pages(&fonts, paper, &titles);
+    let lead = contents_layout.len();
+    let count = pages.len() + lead;
     let first_page = |section: usize| {
         pages
             .iter()
             .position(|p| p.section == section)
-            .map_or(0, |k| k + 2)
+            .map_or(0, |k| k + lead + 1)
     };
 
     let mut document = krilla::Document::new();
@@ -174,30 +189,39 @@ fn render(
     );
     let settings =
         || PageSettings::from_wh(pt(page_w), pt(page_h)).ok_or("the paper size is not a page size");
-    {
+    let entries: Vec<(String, usize, usize)> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let n = pages.iter().filter(|p| p.section == i).count();
+            (s.title.clone(), first_page(i), n)
+        })
+        .collect();
+    for (c, on_page) in contents_layout.iter().enumerate() {
         let mut page = document.start_page_with(settings()?);
         let mut surface = page.surface();
         let mut pen = Pen {
             surface: &mut surface,
             fonts: &fonts,
         };
-        let entries: Vec<(String, usize, usize)> = sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let n = pages.iter().filter(|p| p.section == i).count();
-                (s.title.clone(), first_page(i), n)
-            })
-            .collect();
-        contents(&mut pen, scene, heading, paper, &entries, count);
+        let mine: Vec<(String, usize, usize)> =
+            on_page.iter().map(|&i| entries[i].clone()).collect();
+        contents(&mut pen, scene, heading, paper, &mine, count, c == 0);
         frame(&mut pen, (page_w, page_h));
         let label = format!("{heading} · Contents");
-        foot(&mut pen, &scene.title, &label, 1, count, (page_w, page_h));
+        foot(
+            &mut pen,
+            &scene.title,
+            &label,
+            c + 1,
+            count,
+            (page_w, page_h),
+        );
         surface.finish();
         page.finish();
     }
     for (k, p) in pages.iter().enumerate() {
-        let number = k + 2;
+        let number = k + lead + 1;
         let section = &sections[p.section];
         let mut page = document.start_page_with(settings()?);
         let mut surface = page.surface();
@@ -228,6 +252,15 @@ fn render(
                     tiling.len(),
                     tile.row + 1,
                     tile.column + 1
+                );
+            }
+            (Content::Drawing { tree, size_mm }, PagePart::Reduced) => {
+                let (x, y, w, h) = fit(*size_mm, (MARGIN, MARGIN, window.0, window.1));
+                draw_tree(&mut surface, tree, (x, y), (w, h), None);
+                let percent = (100.0 * w / size_mm.0.max(1e-6)).floor();
+                label = format!(
+                    "{label} · reduced to {percent} % to fit one sheet: NOT TO SCALE (it would \
+                     take more than {MAX_TILES} sheets)"
                 );
             }
             (Content::Chart { tree }, _) => {
@@ -262,7 +295,10 @@ fn render(
             fonts: &fonts,
         };
         // A drawing that fills the sheet brings its own frame; a tile has crop marks instead.
-        if matches!(p.part, PagePart::Fitted | PagePart::PdfPage(_)) {
+        if matches!(
+            p.part,
+            PagePart::Fitted | PagePart::Reduced | PagePart::PdfPage(_)
+        ) {
             frame(&mut pen, (page_w, page_h));
         }
         foot(
@@ -532,6 +568,73 @@ fn foot(pen: &mut Pen, title: &str, label: &str, number: usize, count: usize, pa
 }
 
 /// The contents page: a title block and one line per section with its first page.
+/// Height of the contents' running head on its second and later pages, millimetres.
+const CONTENTS_NEXT_TOP: f64 = MARGIN + 22.0;
+/// One contents entry's first line, and each further wrapped line, millimetres.
+const ENTRY_H: f64 = 8.5;
+const ENTRY_LINE_H: f64 = 5.0;
+/// The contents entries' title size, points.
+const ENTRY_SIZE: f32 = 11.0;
+
+/// The contents' introduction, which states the page count and the paper.
+fn about(count: usize, paper: Paper) -> String {
+    format!(
+        "{count} pages on {} landscape. Plans are printed at their own scale (check the scale \
+         bar); a plan larger than the sheet is tiled over several pages that overlap by {} mm \
+         or more, with crop and registration marks and the pages it joins in the foot line.",
+        paper.name(),
+        OVERLAP_MM
+    )
+}
+
+/// Where the first contents page's entries start: under the title and the introduction.
+fn contents_first_top(fonts: &Fonts, paper: Paper) -> f64 {
+    let (left, right) = contents_columns(paper);
+    // The introduction's length hardly depends on the page count: measured with the widest.
+    let lines = fonts
+        .regular
+        .wrap(&about(99_999, paper), 9.0, pt(right - left))
+        .len();
+    MARGIN + 33.0 + lines as f64 * 4.6 + 14.0
+}
+
+fn contents_columns(paper: Paper) -> (f64, f64) {
+    let (page_w, _) = paper.landscape_mm();
+    (MARGIN + 8.0, page_w - MARGIN - 8.0)
+}
+
+/// Each entry's title wrapped to the contents column (nothing cut).
+fn entry_lines(fonts: &Fonts, paper: Paper, title: &str) -> Vec<String> {
+    let (left, right) = contents_columns(paper);
+    fonts
+        .regular
+        .wrap(title, ENTRY_SIZE, pt(right - left - 30.0))
+}
+
+/// The entries on each contents page: indexes into the entries, filled top to bottom.
+fn contents_pages(fonts: &Fonts, paper: Paper, titles: &[String]) -> Vec<Vec<usize>> {
+    let (_, page_h) = paper.landscape_mm();
+    let bottom = page_h - MARGIN - 4.0;
+    let mut pages = vec![Vec::new()];
+    let mut y = contents_first_top(fonts, paper);
+    for (i, title) in titles.iter().enumerate() {
+        let h = ENTRY_H + (entry_lines(fonts, paper, title).len().max(1) - 1) as f64 * ENTRY_LINE_H;
+        let page_is_empty = pages.last().is_none_or(Vec::is_empty);
+        if y + h > bottom && !page_is_empty {
+            pages.push(Vec::new());
+            y = CONTENTS_NEXT_TOP;
+        }
+        y += h;
+        if let Some(page) = pages.last_mut() {
+            page.push(i);
+        }
+    }
+    pages
+}
+
+/// One contents page: on the first, the title block and introduction; on the rest a running
+/// head; then its entries with dot leaders to their pages.
+#[allow(clippy::too_many_arguments)]
 fn contents(
     pen: &mut Pen,
     scene: &Scene,
@@ -539,30 +642,40 @@ fn contents(
     paper: Paper,
     entries: &[(String, usize, usize)],
     count: usize,
+    first: bool,
 ) {
-    let (page_w, _) = paper.landscape_mm();
-    let (left, right) = (MARGIN + 8.0, page_w - MARGIN - 8.0);
-    pen.text(
-        true,
-        9.0,
-        left,
-        MARGIN + 12.0,
-        &heading.to_uppercase(),
-        MUTED,
-    );
-    let title = pen.fit(true, &one_line(&scene.title), 24.0, right - left);
-    pen.text(true, 24.0, left, MARGIN + 24.0, &title, INK);
-    let about = format!(
-        "{count} pages on {} landscape. Plans are printed at their own scale (check the scale \
-         bar); a plan larger than the sheet is tiled over several pages that overlap by {} mm, \
-         with crop and registration marks and the pages it joins in the foot line.",
-        paper.name(),
-        OVERLAP_MM
-    );
-    let mut y = MARGIN + 33.0;
-    for line in pen.fonts.regular.wrap(&about, 9.0, pt(right - left)) {
-        pen.text(false, 9.0, left, y, &line, MUTED);
-        y += 4.6;
+    let (left, right) = contents_columns(paper);
+    let mut y;
+    if first {
+        pen.text(
+            true,
+            9.0,
+            left,
+            MARGIN + 12.0,
+            &heading.to_uppercase(),
+            MUTED,
+        );
+        let title = pen.fit(true, &one_line(&scene.title), 24.0, right - left);
+        pen.text(true, 24.0, left, MARGIN + 24.0, &title, INK);
+        y = MARGIN + 33.0;
+        for line in pen
+            .fonts
+            .regular
+            .wrap(&about(count, paper), 9.0, pt(right - left))
+        {
+            pen.text(false, 9.0, left, y, &line, MUTED);
+            y += 4.6;
+        }
+        y = contents_first_top(pen.fonts, paper) - 14.0;
+    } else {
+        let head = format!(
+            "{} · {} · contents, continued",
+            one_line(&scene.title),
+            heading
+        );
+        let head = pen.fit(true, &head, 9.0, right - left);
+        pen.text(true, 9.0, left, MARGIN + 8.0, &head, MUTED);
+        y = CONTENTS_NEXT_TOP - 14.0;
     }
     y += 4.0;
     pen.line((left, y), (right, y), 0.4, INK);
@@ -577,17 +690,24 @@ fn contents(
         } else {
             first.to_string()
         };
-        let title = pen.fit(false, title, 11.0, right - left - 30.0);
-        pen.text(false, 11.0, left, y, &title, INK);
-        let number_w = pen.width(false, &extent, 11.0);
-        pen.text_right(false, 11.0, right, y, &extent, INK);
-        // Dot leaders between the title and the page number.
-        let from = left + pen.width(false, &title, 11.0) + 2.0;
-        let to = right - number_w - 2.0;
-        let mut x = from;
-        while x < to {
-            pen.circle((x, y - 0.6), 0.12, 0.24, RULE);
-            x += 1.6;
+        let lines = entry_lines(pen.fonts, paper, title);
+        let last = lines.len().saturating_sub(1);
+        for (k, line) in lines.iter().enumerate() {
+            pen.text(false, ENTRY_SIZE, left, y, line, INK);
+            if k == last {
+                let number_w = pen.width(false, &extent, ENTRY_SIZE);
+                pen.text_right(false, ENTRY_SIZE, right, y, &extent, INK);
+                // Dot leaders between the title and the page number.
+                let from = left + pen.width(false, line, ENTRY_SIZE) + 2.0;
+                let to = right - number_w - 2.0;
+                let mut x = from;
+                while x < to {
+                    pen.circle((x, y - 0.6), 0.12, 0.24, RULE);
+                    x += 1.6;
+                }
+            } else {
+                y += ENTRY_LINE_H;
+            }
         }
         y += 1.5;
         pen.line((left, y), (right, y), 0.1, RULE);
