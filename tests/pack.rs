@@ -58,6 +58,20 @@ fn the_study_pack_holds_every_part_with_a_contents_page() {
             "page {n}: {text}"
         );
     }
+    // Each contents entry links to its page, and each section is a bookmark.
+    let contents_page = *pack.get_pages().get(&1).unwrap();
+    let annots = pack
+        .get_dictionary(contents_page)
+        .and_then(|d| d.get(b"Annots").cloned())
+        .expect("links on the contents page");
+    let links = match annots {
+        lopdf::Object::Array(a) => a.len(),
+        lopdf::Object::Reference(r) => pack.get_object(r).unwrap().as_array().unwrap().len(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(links, 7, "one link per section");
+    let catalog = pack.catalog().unwrap();
+    assert!(catalog.get(b"Outlines").is_ok(), "bookmarks");
     let beat: String = page_text(&pack, 3).split_whitespace().collect();
     assert!(beat.contains("Shewalkstothefridge"), "{beat}");
 }

@@ -21,7 +21,10 @@ pub use paper::Paper;
 use crate::cuesheet::format::pdf::text::{BOLD, Fonts, REGULAR};
 use crate::model::Scene;
 use crate::output::OutputFile;
+use krilla::annotation::{LinkAnnotation, Target};
+use krilla::destination::{Destination, XyzDestination};
 use krilla::geom::{PathBuilder, Rect, Size, Transform};
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::FillRule;
 use krilla::pdf::{Pdf, PdfDocument};
@@ -206,7 +209,7 @@ fn render(
         };
         let mine: Vec<(String, usize, usize)> =
             on_page.iter().map(|&i| entries[i].clone()).collect();
-        contents(&mut pen, scene, heading, paper, &mine, count, c == 0);
+        let links = contents(&mut pen, scene, heading, paper, &mine, count, c == 0);
         frame(&mut pen, (page_w, page_h));
         let label = format!("{heading} · Contents");
         foot(
@@ -218,6 +221,14 @@ fn render(
             (page_w, page_h),
         );
         surface.finish();
+        // Each entry is a link to its first page.
+        for (rect, target) in links {
+            let destination = XyzDestination::new(target.saturating_sub(1), top_left());
+            page.add_annotation(
+                LinkAnnotation::new(rect, Target::Destination(Destination::Xyz(destination)))
+                    .into(),
+            );
+        }
         page.finish();
     }
     for (k, p) in pages.iter().enumerate() {
@@ -312,9 +323,26 @@ fn render(
         surface.finish();
         page.finish();
     }
+    // Bookmarks: the contents and each section, for a reader's sidebar.
+    let mut outline = Outline::new();
+    outline.push_child(OutlineNode::new(
+        "Contents".into(),
+        XyzDestination::new(0, top_left()),
+    ));
+    for (title, first, _) in &entries {
+        outline.push_child(OutlineNode::new(
+            title.clone(),
+            XyzDestination::new(first.saturating_sub(1), top_left()),
+        ));
+    }
+    document.set_outline(outline);
     document
         .finish()
         .map_err(|e| format!("cannot make the study pack: {e:?}"))
+}
+
+fn top_left() -> krilla::geom::Point {
+    krilla::geom::Point::from_xy(0.0, 0.0)
 }
 
 /// The sections, in the order a reader studies the take.
@@ -643,7 +671,8 @@ fn contents(
     entries: &[(String, usize, usize)],
     count: usize,
     first: bool,
-) {
+) -> Vec<(Rect, usize)> {
+    let mut links = Vec::new();
     let (left, right) = contents_columns(paper);
     let mut y;
     if first {
@@ -684,6 +713,7 @@ fn contents(
     pen.text_right(true, 8.0, right, y + 4.0, "PAGE", MUTED);
     y += 7.0;
     for (title, first, pages) in entries {
+        let top = y + 1.5;
         y += 7.0;
         let extent = if *pages > 1 {
             format!("{first}–{}", first + pages - 1)
@@ -711,7 +741,11 @@ fn contents(
         }
         y += 1.5;
         pen.line((left, y), (right, y), 0.1, RULE);
+        if let Some(rect) = Rect::from_xywh(pt(left), pt(top), pt(right - left), pt(y - top)) {
+            links.push((rect, *first));
+        }
     }
+    links
 }
 
 fn one_line(text: &str) -> String {
