@@ -7,6 +7,7 @@ use oner::model::{MarkId, PersonId, Scene};
 use oner::plan::{crowd::Crowd, story};
 use oner::prose::Narrator;
 use oner::sim::Simulation;
+use oner::time::Time;
 
 /// Each beat's title and its "What happens" list, then who is where at each beat's start.
 fn words(scene: &Scene) -> String {
@@ -105,5 +106,65 @@ fn the_calling_phrase_names_then_refers() {
             .as_clause(&sim, oner::model::EventId::from_index(slam))
             .as_deref(),
         Some("as Rue slams the hall door")
+    );
+}
+
+fn check_codes(text: &str) -> String {
+    let (_dir, path) = crate::common::scene_file("pronouns.ron", text);
+    let out = crate::common::oner(&["check", "--format", "json", &path.to_string_lossy()])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn custom_pronouns_must_be_words_and_names_have_a_length_limit() {
+    let text = read(&repo("tests/fixtures/prose/pronouns.ron"));
+    let spaced = text.replace("subject: \"xe\"", "subject: \"xe walks\"");
+    assert!(
+        check_codes(&spaced).contains("S011"),
+        "a pronoun with a space"
+    );
+    let empty = text.replace("object: \"xem\"", "object: \"\"");
+    assert!(check_codes(&empty).contains("S011"), "an empty pronoun");
+    let long = text.replace(
+        "name: \"Foot of the stairs\"",
+        &format!("name: \"{}\"", "a".repeat(201)),
+    );
+    assert!(
+        check_codes(&long).contains("S014"),
+        "a 201-character mark name"
+    );
+    let at_limit = text.replace(
+        "name: \"Foot of the stairs\"",
+        &format!("name: \"{}\"", "a".repeat(200)),
+    );
+    assert!(
+        !check_codes(&at_limit).contains("S014"),
+        "200 characters are fine"
+    );
+    let long_pronoun = text.replace(
+        "possessive: \"xyr\"",
+        &format!("possessive: \"{}\"", "x".repeat(101)),
+    );
+    assert!(
+        check_codes(&long_pronoun).contains("S014"),
+        "a 101-character pronoun"
+    );
+}
+
+#[test]
+fn a_blank_mark_name_counts_as_none() {
+    let text = read(&repo("tests/fixtures/prose/pronouns.ron"))
+        .replace("name: \"Foot of the stairs\"", "name: \"  \"");
+    let scene = load_scene_text("blank.ron", &text);
+    let sim = Simulation::new(&scene);
+    let crowd = Crowd::of(&scene);
+    let lines = story::happenings(&scene, &sim, Time::ZERO, scene.length, &crowd);
+    assert!(
+        lines
+            .iter()
+            .any(|(_, l)| l == "She walks to mark “h-1”, arrives 0:25"),
+        "{lines:?}"
     );
 }
