@@ -110,10 +110,7 @@ pub fn plan_set(scene: &Scene, files: &[OutputFile], paper: Paper) -> Result<Vec
             "plan.svg" => "Overview plan".to_string(),
             "contact-sheet.svg" => "Contact sheet".to_string(),
             name if name.starts_with("beats/") => beat_title(scene, name),
-            name => format!(
-                "Plan at {}",
-                one_line(name.trim_start_matches("at-").trim_end_matches(".svg"))
-            ),
+            name => format!("Plan at {}", moment(name)),
         };
         sections.push(svg_section(title, &file.bytes, &options)?);
     }
@@ -379,6 +376,24 @@ fn sections(
         sections.push(pdf_section("Cue sheet".into(), &file.bytes)?);
     }
     Ok(sections)
+}
+
+/// "2:13" for `at-2m13s.svg`, "2:13.5" for `at-2m13-5s.svg` (see `plan::at_file_name`); the
+/// stem itself for any other name.
+fn moment(name: &str) -> String {
+    let stem = name.trim_start_matches("at-").trim_end_matches(".svg");
+    let clock = stem
+        .strip_suffix('s')
+        .and_then(|s| s.split_once('m'))
+        .filter(|(m, s)| {
+            !m.is_empty()
+                && !s.is_empty()
+                && m.chars()
+                    .chain(s.chars())
+                    .all(|c| c.is_ascii_digit() || c == '-')
+        })
+        .map(|(m, s)| format!("{m}:{}", s.replacen('-', ".", 1)));
+    clock.unwrap_or_else(|| one_line(stem))
 }
 
 /// "Beat 2: The societal" for `beats/02-the-societal.svg`.
@@ -684,8 +699,24 @@ fn contents(
             &heading.to_uppercase(),
             MUTED,
         );
-        let title = pen.fit(true, &one_line(&scene.title), 24.0, right - left);
-        pen.text(true, 24.0, left, MARGIN + 24.0, &title, INK);
+        let facts = format!(
+            "Take length {} at {} fps · {} beats · {} events",
+            crate::prose::short(scene.length),
+            crate::escape::number(scene.frame_rate.fps(), 3),
+            scene.beats.len(),
+            scene.events.len()
+        );
+        let facts_w = pen.width(false, &facts, 9.0);
+        // A long title is set smaller (down to 14 pt) before anything is cut.
+        let room = right - left - facts_w - 8.0;
+        let full = one_line(&scene.title);
+        let mut size = 24.0;
+        while size > 14.0 && pen.width(true, &full, size) > room {
+            size -= 1.0;
+        }
+        let title = pen.fit(true, &full, size, room);
+        pen.text(true, size, left, MARGIN + 24.0, &title, INK);
+        pen.text_right(false, 9.0, right, MARGIN + 24.0, &facts, MUTED);
         y = MARGIN + 33.0;
         for line in pen
             .fonts
@@ -765,6 +796,14 @@ mod tests {
         assert_eq!(physical_size_mm(b"<svg width=\"12mm\""), None);
         assert_eq!(physical_size_mm(b"not svg"), None);
         assert_eq!(physical_size_mm(&[0xff, 0xfe]), None);
+    }
+
+    #[test]
+    fn a_moment_plan_is_named_by_its_time() {
+        assert_eq!(moment("at-2m13s.svg"), "2:13");
+        assert_eq!(moment("at-0m16-5s.svg"), "0:16.5");
+        assert_eq!(moment("at-odd.svg"), "odd");
+        assert_eq!(moment("at-ms.svg"), "ms");
     }
 
     #[test]
