@@ -226,3 +226,34 @@ fn a_long_contents_continues_on_the_next_page() {
         "{last}"
     );
 }
+
+#[test]
+fn hostile_scene_text_still_makes_a_pack_and_stays_text() {
+    let text = crate::common::read(&crate::common::repo("scenes/tutorial.ron"))
+        .replace(
+            "title: \"Tutorial: Coffee\"",
+            "title: \"<b>&amp; \\\"Coffee\\\" ]]> \\u{202e}evil\\nline two\"",
+        )
+        .replace("title: \"The news\"", "title: \"</svg><script>x</script>\"");
+    let (dir, path) = crate::common::scene_file("hostile.ron", &text);
+    let out = dir.path().join("out");
+    oner(&[
+        "build",
+        &path.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ])
+    .assert()
+    .success();
+    let pack = pdf(&out.join("study-pack.pdf"));
+    let contents = page_text(&pack, 1);
+    assert!(contents.contains("<b>&amp;"), "{contents}");
+    assert!(!contents.contains('\u{202e}'), "{contents}");
+    assert!(
+        contents
+            .split_whitespace()
+            .collect::<String>()
+            .contains("Beat2:</svg><script>x</script>"),
+        "{contents}"
+    );
+}
