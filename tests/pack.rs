@@ -257,3 +257,19 @@ fn hostile_scene_text_still_makes_a_pack_and_stays_text() {
         "{contents}"
     );
 }
+
+#[test]
+fn a_take_without_beats_lists_the_whole_take() {
+    let text = crate::common::read(&crate::common::repo("scenes/tutorial.ron"));
+    let start = text.find("    beats: [").unwrap();
+    let end = start + text[start..].find("],").unwrap() + 2;
+    let text = format!("{}    beats: [],{}", &text[..start], &text[end..]);
+    let scene = crate::common::load_scene_text("no-beats.ron", &text);
+    let sim = oner::sim::Simulation::new(&scene);
+    let files = oner::plan::build_files(&scene, &sim);
+    let bytes = oner::pack::plan_set(&scene, &files, oner::pack::Paper::A4).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let contents = page_text(&doc, 1);
+    assert!(contents.contains("The whole take"), "{contents}");
+    assert!(!contents.contains("Beat plan"), "{contents}");
+}

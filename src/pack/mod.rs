@@ -402,6 +402,8 @@ fn beat_title(scene: &Scene, name: &str) -> String {
     let number: Option<usize> = stem.split('-').next().and_then(|n| n.parse().ok());
     match number.and_then(|n| scene.beats.get(n.wrapping_sub(1)).map(|b| (n, b))) {
         Some((n, beat)) => format!("Beat {n}: {}", one_line(&beat.title)),
+        // A take without beats gets one plan of the whole take.
+        None if scene.beats.is_empty() => "The whole take".to_string(),
         None => format!("Beat plan {}", one_line(stem.trim_end_matches(".svg"))),
     }
 }
