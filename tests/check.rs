@@ -441,6 +441,8 @@ fn at_answers_who_is_where() {
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value["people"][0]["mark"], "living-mid");
+    assert_eq!(value["cameras"][0]["facing_degrees"], 331.0);
+    assert_eq!(value["cameras"][0]["facing_compass"], "north-east");
     assert_eq!(
         value["cameras"][0]["sees"],
         serde_json::json!(["ana", "ben"])

@@ -86,6 +86,8 @@ pub struct CameraSnapshot {
     /// Bearing on the plan: degrees from +x (east, right) towards +y (south, down the page),
     /// i.e. clockwise with 0° = east; see [`compass`].
     pub facing_degrees: f64,
+    /// The nearest of eight compass words for `facing_degrees` (north is up the page).
+    pub facing_compass: &'static str,
     pub field_of_view_degrees: f64,
     pub sees: Vec<String>,
     pub crew_in_view: Vec<String>,
@@ -212,18 +214,17 @@ impl Simulation<'_> {
                     people.iter().map(|p| nouns::one_line(&p.name)).collect()
                 };
                 let (cast, crew) = (seen(false), seen(true));
+                let facing = number(view.direction.angle().to_degrees().rem_euclid(360.0), 0)
+                    .parse()
+                    .unwrap_or(0.0);
                 CameraSnapshot {
+                    facing_compass: compass(facing),
                     id: scene.person(c).id.clone(),
                     name: nouns::one_line(&scene.person(c).name),
                     sees_names: names(&cast),
                     crew_in_view_names: names(&crew),
                     lens_mm: self.lens(c, t),
-                    facing_degrees: number(
-                        view.direction.angle().to_degrees().rem_euclid(360.0),
-                        0,
-                    )
-                    .parse()
-                    .unwrap_or(0.0),
+                    facing_degrees: facing,
                     field_of_view_degrees: number((view.half_angle * 2.0).to_degrees(), 1)
                         .parse()
                         .unwrap_or(0.0),
@@ -384,7 +385,7 @@ impl Snapshot {
                 number(c.lens_mm, 1),
                 number(c.field_of_view_degrees, 1),
                 number(c.facing_degrees, 0),
-                compass(c.facing_degrees),
+                c.facing_compass,
                 people(&c.sees_names, &c.sees, "nobody"),
                 people(&c.crew_in_view_names, &c.crew_in_view, "none"),
             ));
