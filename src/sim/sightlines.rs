@@ -20,6 +20,7 @@ use super::Simulation;
 use super::sight::{Obstacle, Unseen, View};
 use crate::geometry::{EPSILON, Point, Segment};
 use crate::model::{BackingId, DoorId, DoorState, FurnitureId, PersonId, RoomId, WildWallId};
+use crate::segment_grid::SegmentGrid;
 use crate::time::Time;
 use std::f64::consts::{PI, TAU};
 
@@ -152,6 +153,94 @@ fn nearest<'o>(sight: Segment, occluders: impl Iterator<Item = &'o Occluder>) ->
     best.map(|(_, _, what)| what)
 }
 
+/// Times at which something that blocks or passes sight changes (a door, a wild wall, a
+/// backing), sorted, each once: between two of them the set looks the same to every camera.
+pub fn set_changes(sim: &Simulation) -> Vec<Time> {
+    let mut changes: Vec<Time> = sim.doors.iter().flatten().map(|c| c.at).collect();
+    changes.extend(sim.struck.iter().flatten());
+    for backing in &sim.scene.backings {
+        changes.push(backing.from);
+        changes.extend(backing.until);
+    }
+    changes.sort();
+    changes.dedup();
+    changes
+}
+
+/// Everything opaque at one moment, with a grid over it: which things a line of sight
+/// crosses, and how far its ends can move before that could change. Used to count time on
+/// camera by solving each stretch of frames at once instead of asking every frame.
+#[derive(Debug)]
+pub struct OpaqueSet {
+    occluders: Vec<Occluder>,
+    grid: SegmentGrid,
+}
+
+/// How far (metres) both ends of a line of sight may move, together, before its crossing of
+/// `o` could change: until an end of one comes within [`EPSILON`] of the other (the margin
+/// [`Segment::crosses`] keeps at the ends). Negative when it may change at once.
+fn crossing_margin(sight: Segment, o: Segment) -> f64 {
+    let d = o
+        .distance_to(sight.a)
+        .min(o.distance_to(sight.b))
+        .min(sight.distance_to(o.a))
+        .min(sight.distance_to(o.b));
+    d - EPSILON - 1e-9
+}
+
+impl OpaqueSet {
+    /// The set as sight sees it at `t` (as [`Simulation::obstacle`] reads it).
+    pub fn at(sim: &Simulation, t: Time) -> OpaqueSet {
+        let occluders = opaque_now(sim, t);
+        let segments: Vec<Segment> = occluders.iter().map(|o| o.segment).collect();
+        OpaqueSet {
+            grid: SegmentGrid::new(&segments),
+            occluders,
+        }
+    }
+
+    /// Whether occluder `i` blocks `sight`, and if so how far the ends may move (together)
+    /// while it surely still does.
+    pub fn still_blocks(&self, i: usize, sight: Segment) -> Option<f64> {
+        let o = self.occluders.get(i)?.segment;
+        sight.crosses(o).then(|| crossing_margin(sight, o).max(0.0))
+    }
+
+    /// The occluder that blocks `sight` most surely (the one whose crossing survives the
+    /// longest movement of the ends) and that movement, metres; `None` if the line of sight
+    /// is clear, exactly when [`Simulation::obstacle`] finds nothing.
+    pub fn blocker(&self, sight: Segment, near: &mut Vec<usize>) -> Option<(usize, f64)> {
+        self.grid.near(sight, near);
+        let mut best: Option<(usize, f64)> = None;
+        for &i in near.iter() {
+            if let Some(margin) = self.still_blocks(i, sight)
+                && best.is_none_or(|(_, b)| margin > b)
+            {
+                best = Some((i, margin));
+            }
+        }
+        best
+    }
+
+    /// For a clear `sight`: how far (metres, at most `cap`) its ends may move, together,
+    /// while surely nothing comes to block it.
+    pub fn clearance(&self, sight: Segment, cap: f64, near: &mut Vec<usize>) -> f64 {
+        let low = Point::new(
+            sight.a.x.min(sight.b.x) - cap,
+            sight.a.y.min(sight.b.y) - cap,
+        );
+        let high = Point::new(
+            sight.a.x.max(sight.b.x) + cap,
+            sight.a.y.max(sight.b.y) + cap,
+        );
+        // Anything not listed around the widened box is further than `cap` from the sight.
+        self.grid.near(Segment::new(low, high), near);
+        near.iter()
+            .map(|&i| crossing_margin(sight, self.occluders[i].segment))
+            .fold(cap, f64::min)
+    }
+}
+
 impl Simulation<'_> {
     /// The first obstacle (nearest `from`) on the straight line from `from` to `to` at `t`:
     /// walls, unstruck wild walls, closed doors, tall furniture and hanging backings.
@@ -202,14 +291,7 @@ impl<'a> Sightlines<'a> {
                     .collect()
             })
             .collect();
-        let mut changes: Vec<Time> = sim.doors.iter().flatten().map(|c| c.at).collect();
-        changes.extend(sim.struck.iter().flatten());
-        for backing in &scene.backings {
-            changes.push(backing.from);
-            changes.extend(backing.until);
-        }
-        changes.sort();
-        changes.dedup();
+        let changes = set_changes(sim);
         let mut sightlines = Sightlines {
             sim,
             wall_rooms,
