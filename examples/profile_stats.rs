@@ -54,4 +54,19 @@ fn main() {
     let start = Instant::now();
     let _ = oner::study::set_graph::svg(scene, &sim).len();
     stage("graph svg", start);
+    let start = Instant::now();
+    let _ = oner::plan::build_files(scene, &sim);
+    stage("build plan", start);
+    let start = Instant::now();
+    let _ = oner::study::build_files(scene, &sim);
+    stage("build study", start);
+    let start = Instant::now();
+    let _ = oner::play::build_files(scene, &sim);
+    stage("build play", start);
+    let start = Instant::now();
+    let _ = oner::cuesheet::build_files_from(scene, &sim, Some("scene.ron"));
+    stage("build cues", start);
+    let start = Instant::now();
+    let _ = oner::check::check_source(&file, &[]);
+    stage("check", start);
 }
