@@ -4,36 +4,28 @@
 //! Whether a camera sees someone at a frame is [`Simulation::sees`]: some part of the body
 //! inside the angle of view, and nothing opaque on the line of sight. Asked for every frame ×
 //! person × camera of a 96-minute take with 2,000 people, that is hundreds of millions of
-//! questions (98 s). Here each answer comes with how many frames it surely holds, and only
-//! then is the question asked again:
+//! questions (98 s). Here each answer comes with how many frames it surely holds
+//! ([`Answer::holds`]: out of frame until the camera could have turned and the two walked far
+//! enough to close the angle; blocked until the blocking wall could stop crossing the line of
+//! sight; seen until either could change), found by a galloping search over the frames, and
+//! only then is the question asked again. Someone standing still in front of a still camera
+//! is asked once; a walker or a moving camera again after a fraction of a second to some
+//! seconds.
 //!
-//! - out of frame by an angle: until the camera could have turned, and the person and the
-//!   camera walked, far enough to close it (the camera's turn is summed frame by frame, the
-//!   walks are bounded by the distance walked along the legs);
-//! - blocked: until the ends of the line of sight could have moved far enough for the wall
-//!   (door, furniture, backing) that blocks it to stop crossing it;
-//! - seen: until either could change, or something opaque within reach could come to cross
-//!   the line of sight.
-//!
-//! Someone standing still in front of a still camera is asked once; a walker or a moving
-//! camera is asked again after a fraction of a second to some seconds. The bounds are
-//! conservative, so the count is the count of every frame, exactly: the tests compare it
-//! frame for frame with asking [`Simulation::sees`] on every frame (tolerance: none). Nothing
-//! is kept per frame of the whole take: the frames are taken in stretches of at most
-//! [`STRETCH`], each with one state of the set.
+//! The bounds are conservative, so the count is the count of every frame, exactly: the tests
+//! compare it frame for frame with asking [`Simulation::sees`] on every frame (tolerance:
+//! none). Nothing is kept per frame of the whole take: the frames are taken in stretches of
+//! at most [`STRETCH`] (small enough for the camera's frames to stay in cache), each with one
+//! state of the set.
 
-use crate::geometry::Segment;
 use crate::model::{PersonId, Scene};
-use crate::sim::{OpaqueSet, Simulation, Track, View, set_changes};
+use crate::sim::in_view::{Answer, Walked};
+use crate::sim::{OpaqueSet, Simulation, View, set_changes};
 use crate::time::Time;
 
-/// Most frames solved together: bounds the memory on a day-long take.
+/// Most frames solved together: bounds the memory on a day-long take and keeps a stretch's
+/// camera frames in cache.
 const STRETCH: usize = 1 << 12;
-/// How far around a clear line of sight to look for what could come to block it, metres.
-const CLEARANCE_REACH: f64 = 4.0;
-/// Angles closer than this (radians) are not trusted to stay on one side.
-const ANGLE_SLACK: f64 = 1e-7;
-
 /// Seconds each person is seen by some other camera, counted frame by frame over the take.
 pub fn time_on_camera(scene: &Scene, sim: &Simulation) -> Vec<f64> {
     let cameras: Vec<PersonId> = scene.cameras().collect();
@@ -46,71 +38,6 @@ pub fn time_on_camera(scene: &Scene, sim: &Simulation) -> Vec<f64> {
         .iter()
         .map(|&f| (f as f64 * step).min(scene.length.seconds()))
         .collect()
-}
-
-/// How far someone has walked by a given time, along their legs: between two times they
-/// move at most the difference.
-struct Walked {
-    departs: Vec<f64>,
-    /// Distance walked when each leg departs.
-    before: Vec<f64>,
-    lengths: Vec<f64>,
-    durations: Vec<f64>,
-}
-
-impl Walked {
-    fn of(track: &Track) -> Walked {
-        let departs: Vec<f64> = track.legs.iter().map(|l| l.depart.seconds()).collect();
-        let lengths: Vec<f64> = track.legs.iter().map(|l| l.length()).collect();
-        let durations: Vec<f64> = track.legs.iter().map(|l| l.duration()).collect();
-        let mut walked = Walked {
-            before: Vec::with_capacity(departs.len()),
-            departs,
-            lengths,
-            durations,
-        };
-        let mut total = 0.0;
-        for i in 0..walked.departs.len() {
-            walked.before.push(total);
-            if let Some(&next) = walked.departs.get(i + 1) {
-                total += walked.along(i, next);
-            }
-        }
-        walked
-    }
-
-    /// Distance walked on leg `i` by `t` (a leg in no time is walked at once).
-    fn along(&self, i: usize, t: f64) -> f64 {
-        let duration = self.durations[i];
-        let fraction = if duration <= 0.0 {
-            1.0
-        } else {
-            ((t - self.departs[i]) / duration).clamp(0.0, 1.0)
-        };
-        self.lengths[i] * fraction
-    }
-
-    /// The leg under way or last started at `t` (`None` before the first).
-    fn leg_at(&self, t: f64) -> Option<usize> {
-        self.departs.partition_point(|&d| d <= t).checked_sub(1)
-    }
-
-    /// Distance walked by `t`.
-    fn at(&self, t: f64) -> f64 {
-        self.leg_at(t)
-            .map_or(0.0, |i| self.before[i] + self.along(i, t))
-    }
-
-    /// Distance walked by `t`, knowing the leg under way at some earlier time (`leg`): most
-    /// questions fall before the next leg departs and need no search.
-    fn at_after(&self, leg: Option<usize>, t: f64) -> f64 {
-        let next = leg.map_or(0, |i| i + 1);
-        if self.departs.get(next).is_none_or(|&d| d > t) {
-            leg.map_or(0.0, |i| self.before[i] + self.along(i, t))
-        } else {
-            self.at(t)
-        }
-    }
 }
 
 /// One camera over a stretch of frames.
@@ -208,63 +135,25 @@ fn count_frames(scene: &Scene, sim: &Simulation, cameras: &[PersonId], frames: &
                     let view = cam.views[k];
                     let at = sim.position(who, t);
                     let leg = walks.leg_at(t.seconds());
-                    let walked_k =
-                        leg.map_or(0.0, |i| walks.before[i] + walks.along(i, t.seconds()));
+                    let walked_k = walks.at_after(leg, t.seconds());
                     let (cam_k, turned_k) = (cam.walked[k], cam.turned[k]);
-                    // How far the camera and the person may have moved, together, by frame j.
+                    // How far the camera and the person may have walked, together, by frame j.
                     let moved = |j: usize| {
                         (cam.walked[j] - cam_k)
                             + (walks.at_after(leg, times[j].seconds()) - walked_k)
                     };
-                    // Nothing has moved or turned by frame j: the same question, the same answer.
-                    let unmoved = |j: usize| moved(j) <= 0.0 && cam.turned[j] == turned_k;
-                    let d = at.distance(view.origin);
-                    let in_frame = view.covers_body(at, radius);
-                    // How far off the edge of frame (either way) the body is, radians.
-                    let edge = if d <= radius {
-                        0.0
-                    } else {
-                        (view.off_axis(at) - view.half_angle - (radius / d).asin()).abs()
+                    let mut answer = Answer::ask(&view, at, radius, &opaque, &mut near, blocker);
+                    let holds = |answer: &Answer, j: usize| {
+                        answer.holds(moved(j), cam.turned[j] - turned_k)
                     };
-                    // Frame j surely keeps the same side of the edge.
-                    let same_side = |j: usize| {
-                        let m = moved(j);
-                        if m <= 0.0 && cam.turned[j] == turned_k {
-                            return true;
-                        }
-                        if m >= d - radius {
-                            return false;
-                        }
-                        let bearing = (m / d).asin();
-                        let body = (radius / (d - m)).min(1.0).asin() - (radius / (d + m)).asin();
-                        (cam.turned[j] - turned_k) + bearing + body < edge - ANGLE_SLACK
-                    };
-                    let sight = Segment::new(view.origin, at);
-                    let blocked = |near: &mut Vec<usize>, cached: Option<usize>| {
-                        cached
-                            .and_then(|i| opaque.still_blocks(i, sight).map(|m| (i, m)))
-                            .filter(|&(_, m)| m > 0.5)
-                            .or_else(|| opaque.blocker(sight, near))
-                    };
-                    let (visible, span) = if !in_frame {
-                        let mut span = reach(k, n, same_side);
-                        if span < 16
-                            && let Some((i, margin)) = blocked(&mut near, blocker)
-                        {
-                            blocker = Some(i);
-                            span = span.max(reach(k, n, |j| unmoved(j) || moved(j) < margin));
-                        }
-                        (false, span)
-                    } else if let Some((i, margin)) = blocked(&mut near, blocker) {
-                        blocker = Some(i);
-                        (false, reach(k, n, |j| unmoved(j) || moved(j) < margin))
-                    } else {
-                        let margin = opaque.clearance(sight, CLEARANCE_REACH, &mut near);
-                        (
-                            true,
-                            reach(k, n, |j| unmoved(j) || (moved(j) < margin && same_side(j))),
-                        )
-                    };
+                    let mut span = reach(k, n, |j| holds(&answer, j));
+                    if !answer.seen && span < 16 {
+                        // Near the edge of frame: blocked too, perhaps for longer.
+                        answer.also_blocked(&view, at, &opaque, &mut near);
+                        span = reach(k, n, |j| holds(&answer, j));
+                    }
+                    blocker = answer.blocker;
+                    let visible = answer.seen;
                     if visible {
                         seen.push((k, k + span));
                     }
