@@ -16,7 +16,7 @@
 //! [`Walked`], so the frames skipped are exactly the frames whose answer is known.
 
 use super::sight::View;
-use super::sightlines::OpaqueSet;
+use super::sightlines::{Margins, OpaqueSet};
 use super::track::Track;
 use crate::geometry::{Point, Segment};
 
@@ -95,15 +95,15 @@ impl Walked {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
-    /// Out of frame; with a blocker's margin when one was also looked for.
+    /// Out of frame; with a blocker's margins when one was also looked for.
     OutOfFrame {
-        blocked: Option<f64>,
+        blocked: Option<Margins>,
     },
     Blocked {
-        margin: f64,
+        margins: Margins,
     },
     Seen {
-        clearance: f64,
+        clearance: Margins,
     },
 }
 
@@ -152,8 +152,8 @@ impl Answer {
             return answer;
         }
         let sight = Segment::new(view.origin, at);
-        if let Some((i, margin)) = blocker(opaque, sight, near, remembered) {
-            answer.kind = Kind::Blocked { margin };
+        if let Some((i, margins)) = blocker(opaque, sight, near, remembered) {
+            answer.kind = Kind::Blocked { margins };
             answer.blocker = Some(i);
         } else {
             answer.seen = true;
@@ -174,26 +174,29 @@ impl Answer {
         near: &mut Vec<usize>,
     ) {
         if let Kind::OutOfFrame { blocked } = &mut self.kind
-            && let Some((i, margin)) =
+            && let Some((i, margins)) =
                 blocker(opaque, Segment::new(view.origin, at), near, self.blocker)
         {
-            *blocked = Some(margin);
+            *blocked = Some(margins);
             self.blocker = Some(i);
         }
     }
 
     /// Whether the answer surely still holds after the camera's view turned (or widened) by
-    /// `turned` radians and the camera and the person walked `moved` metres between them.
-    pub fn holds(&self, moved: f64, turned: f64) -> bool {
+    /// `turned` radians, the camera walked `camera` metres and the person `person` metres.
+    pub fn holds(&self, camera: f64, person: f64, turned: f64) -> bool {
+        let moved = camera + person;
         if moved <= 0.0 && turned == 0.0 {
             return true;
         }
         match self.kind {
             Kind::OutOfFrame { blocked } => {
-                self.same_side(moved, turned) || blocked.is_some_and(|m| moved < m)
+                self.same_side(moved, turned) || blocked.is_some_and(|m| m.keep(camera, person))
             }
-            Kind::Blocked { margin } => moved < margin,
-            Kind::Seen { clearance } => moved < clearance && self.same_side(moved, turned),
+            Kind::Blocked { margins } => margins.keep(camera, person),
+            Kind::Seen { clearance } => {
+                clearance.keep(camera, person) && self.same_side(moved, turned)
+            }
         }
     }
 
@@ -209,15 +212,39 @@ impl Answer {
     }
 }
 
+/// An answer with where things stood when it was asked: how far the camera and the person
+/// had walked ([`Walked`]) and how far the view had turned, summed frame by frame.
+#[derive(Debug, Clone, Copy)]
+pub struct Held {
+    pub answer: Answer,
+    pub camera_walked: f64,
+    pub walked: f64,
+    /// The person's leg under way when it was asked (a hint for [`Walked::at_after`]).
+    pub leg: Option<usize>,
+    pub turned: f64,
+}
+
+impl Held {
+    /// Whether the answer surely still holds now that the camera has walked `camera_walked`,
+    /// the person (whose walks are `walks`) is at time `t`, and the view has turned `turned`.
+    pub fn holds(&self, camera_walked: f64, walks: &Walked, t: f64, turned: f64) -> bool {
+        self.answer.holds(
+            camera_walked - self.camera_walked,
+            walks.at_after(self.leg, t) - self.walked,
+            turned - self.turned,
+        )
+    }
+}
+
 /// The blocker of `sight`: the remembered one if it still blocks it well, else the best.
 fn blocker(
     opaque: &OpaqueSet,
     sight: Segment,
     near: &mut Vec<usize>,
     remembered: Option<usize>,
-) -> Option<(usize, f64)> {
+) -> Option<(usize, Margins)> {
     remembered
         .and_then(|i| opaque.still_blocks(i, sight).map(|m| (i, m)))
-        .filter(|&(_, m)| m > GOOD_BLOCKER)
+        .filter(|&(_, m)| m.least() > GOOD_BLOCKER)
         .or_else(|| opaque.blocker(sight, near))
 }

@@ -14,7 +14,7 @@ pub mod whereabouts;
 
 pub use route::{Portal, Route};
 pub use sight::{Obstacle, View};
-pub use sightlines::{Gap, Glance, OpaqueSet, PastTheSet, Sightlines, set_changes};
+pub use sightlines::{Gap, Glance, Margins, OpaqueSet, PastTheSet, Sightlines, set_changes};
 pub use track::{Leg, Track};
 pub use whereabouts::{Passage, Stay, Whereabouts};
 

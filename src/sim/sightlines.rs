@@ -176,16 +176,58 @@ pub struct OpaqueSet {
     grid: SegmentGrid,
 }
 
-/// How far (metres) both ends of a line of sight may move, together, before its crossing of
-/// `o` could change: until an end of one comes within [`EPSILON`] of the other (the margin
-/// [`Segment::crosses`] keeps at the ends). Negative when it may change at once.
-fn crossing_margin(sight: Segment, o: Segment) -> f64 {
-    let d = o
-        .distance_to(sight.a)
-        .min(o.distance_to(sight.b))
-        .min(sight.distance_to(o.a))
-        .min(sight.distance_to(o.b));
-    d - EPSILON - 1e-9
+/// How far (metres) a line of sight's ends may move before its crossing of an opaque segment
+/// could change: until an end of one comes within [`EPSILON`] (the margin
+/// [`Segment::crosses`] keeps at the ends) of the other. The camera's end keeps clear while it
+/// moves less than `camera`, the far end less than `far`, and the segment's own ends stay off
+/// the line of sight while neither end moves more than `middle` (every point of the line moves
+/// at most as far as its farther-moving end). Negative: it may change at once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    pub camera: f64,
+    pub far: f64,
+    pub middle: f64,
+}
+
+impl Margins {
+    const SLACK: f64 = EPSILON + 1e-9;
+
+    fn of(sight: Segment, o: Segment) -> Margins {
+        Margins {
+            camera: o.distance_to(sight.a) - Margins::SLACK,
+            far: o.distance_to(sight.b) - Margins::SLACK,
+            middle: sight.distance_to(o.a).min(sight.distance_to(o.b)) - Margins::SLACK,
+        }
+    }
+
+    /// No limit: nothing near enough to matter.
+    pub fn up_to(cap: f64) -> Margins {
+        Margins {
+            camera: cap,
+            far: cap,
+            middle: cap,
+        }
+    }
+
+    /// Both limits at once.
+    pub fn min(self, other: Margins) -> Margins {
+        Margins {
+            camera: self.camera.min(other.camera),
+            far: self.far.min(other.far),
+            middle: self.middle.min(other.middle),
+        }
+    }
+
+    /// The smallest of the three: how good a margin it is.
+    pub fn least(self) -> f64 {
+        self.camera.min(self.far).min(self.middle)
+    }
+
+    /// Whether the crossing surely stays as it was after the camera's end moved `camera` and
+    /// the far end `far` metres.
+    pub fn keep(self, camera: f64, far: f64) -> bool {
+        camera < self.camera && far < self.far && camera.max(far) < self.middle
+    }
 }
 
 impl OpaqueSet {
@@ -199,32 +241,32 @@ impl OpaqueSet {
         }
     }
 
-    /// Whether occluder `i` blocks `sight`, and if so how far the ends may move (together)
-    /// while it surely still does.
-    pub fn still_blocks(&self, i: usize, sight: Segment) -> Option<f64> {
+    /// Whether occluder `i` blocks `sight`, and if so how far the ends may move while it
+    /// surely still does.
+    pub fn still_blocks(&self, i: usize, sight: Segment) -> Option<Margins> {
         let o = self.occluders.get(i)?.segment;
-        sight.crosses(o).then(|| crossing_margin(sight, o).max(0.0))
+        sight.crosses(o).then(|| Margins::of(sight, o))
     }
 
     /// The occluder that blocks `sight` most surely (the one whose crossing survives the
-    /// longest movement of the ends) and that movement, metres; `None` if the line of sight
-    /// is clear, exactly when [`Simulation::obstacle`] finds nothing.
-    pub fn blocker(&self, sight: Segment, near: &mut Vec<usize>) -> Option<(usize, f64)> {
+    /// longest movement of the ends) and its margins; `None` if the line of sight is clear,
+    /// exactly when [`Simulation::obstacle`] finds nothing.
+    pub fn blocker(&self, sight: Segment, near: &mut Vec<usize>) -> Option<(usize, Margins)> {
         self.grid.near(sight, near);
-        let mut best: Option<(usize, f64)> = None;
+        let mut best: Option<(usize, Margins)> = None;
         for &i in near.iter() {
-            if let Some(margin) = self.still_blocks(i, sight)
-                && best.is_none_or(|(_, b)| margin > b)
+            if let Some(margins) = self.still_blocks(i, sight)
+                && best.is_none_or(|(_, b)| margins.least() > b.least())
             {
-                best = Some((i, margin));
+                best = Some((i, margins));
             }
         }
         best
     }
 
-    /// For a clear `sight`: how far (metres, at most `cap`) its ends may move, together,
-    /// while surely nothing comes to block it.
-    pub fn clearance(&self, sight: Segment, cap: f64, near: &mut Vec<usize>) -> f64 {
+    /// For a clear `sight`: how far (at most `cap` metres) its ends may move while surely
+    /// nothing comes to block it.
+    pub fn clearance(&self, sight: Segment, cap: f64, near: &mut Vec<usize>) -> Margins {
         let low = Point::new(
             sight.a.x.min(sight.b.x) - cap,
             sight.a.y.min(sight.b.y) - cap,
@@ -236,8 +278,8 @@ impl OpaqueSet {
         // Anything not listed around the widened box is further than `cap` from the sight.
         self.grid.near(Segment::new(low, high), near);
         near.iter()
-            .map(|&i| crossing_margin(sight, self.occluders[i].segment))
-            .fold(cap, f64::min)
+            .map(|&i| Margins::of(sight, self.occluders[i].segment))
+            .fold(Margins::up_to(cap), Margins::min)
     }
 }
 

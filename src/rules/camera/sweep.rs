@@ -6,7 +6,7 @@
 
 use crate::model::{Action, EventId, PersonId};
 use crate::rules::Context;
-use crate::sim::in_view::{Answer, Walked};
+use crate::sim::in_view::{Answer, Held, Walked};
 use crate::sim::sight::Unseen;
 use crate::sim::{OpaqueSet, PastTheSet, Sightlines, View};
 use crate::time::Time;
@@ -68,16 +68,6 @@ struct Watch {
     who: PersonId,
     at: Time,
     end: Time,
-}
-
-/// A crew member's answer, with where the camera and the crew member had walked and how far
-/// the view had turned when it was asked: it holds while [`Answer::holds`] says so.
-struct Held {
-    answer: Answer,
-    camera_walked: f64,
-    walked: f64,
-    leg: Option<usize>,
-    turned: f64,
 }
 
 /// Consecutive frames, merged as they come.
@@ -173,13 +163,7 @@ pub fn sweep(cx: &Context) -> Findings {
     let past_possible = scene.rooms.iter().any(|r| r.offstage) || !scene.wild_walls.is_empty();
     // Crew answers are held while they surely hold (sim::in_view): the distance walked by
     // each camera and crew member, the view's summed turn since the take began.
-    let walked: Vec<Option<Walked>> = (0..scene.people.len())
-        .map(|p| {
-            let needed = cameras.iter().any(|c| c.index() == p)
-                || crew.iter().flatten().any(|c| c.index() == p);
-            needed.then(|| Walked::of(&sim.tracks[p]))
-        })
-        .collect();
+    let walked: Vec<Walked> = sim.tracks.iter().map(Walked::of).collect();
     let mut turned: Vec<f64> = vec![0.0; cameras.len()];
     let mut held: Vec<Vec<Option<Held>>> = crew
         .iter()
@@ -327,16 +311,12 @@ pub fn sweep(cx: &Context) -> Findings {
             }
 
             // K003: crew the camera sees.
-            let camera_walked = walked[cameras[ci].index()]
-                .as_ref()
-                .map_or(0.0, |w| w.at(t.seconds()));
+            let camera_walked = walked[cameras[ci].index()].at(t.seconds());
             for (k, &member) in crew[ci].iter().enumerate() {
-                let walks = walked[member.index()].as_ref();
-                let now = |leg: Option<usize>| walks.map_or(0.0, |w| w.at_after(leg, t.seconds()));
-                let kept = held[ci][k].as_ref().filter(|h| {
-                    let moved = (camera_walked - h.camera_walked) + (now(h.leg) - h.walked);
-                    h.answer.holds(moved, turned[ci] - h.turned)
-                });
+                let walks = &walked[member.index()];
+                let kept = held[ci][k]
+                    .as_ref()
+                    .filter(|h| h.holds(camera_walked, walks, t.seconds(), turned[ci]));
                 let seen = match kept {
                     Some(h) => h.answer.seen,
                     None => {
@@ -344,11 +324,11 @@ pub fn sweep(cx: &Context) -> Findings {
                         let at = sim.position(member, t);
                         let radius = scene.person(member).radius;
                         let answer = Answer::ask(&view, at, radius, opaque, &mut near, remembered);
-                        let leg = walks.and_then(|w| w.leg_at(t.seconds()));
+                        let leg = walks.leg_at(t.seconds());
                         held[ci][k] = Some(Held {
                             answer,
                             camera_walked,
-                            walked: now(leg),
+                            walked: walks.at_after(leg, t.seconds()),
                             leg,
                             turned: turned[ci],
                         });

@@ -19,7 +19,7 @@
 //! state of the set.
 
 use crate::model::{PersonId, Scene};
-use crate::sim::in_view::{Answer, Walked};
+use crate::sim::in_view::{Answer, Held, Walked};
 use crate::sim::{OpaqueSet, Simulation, View, set_changes};
 use crate::time::Time;
 
@@ -51,18 +51,27 @@ struct CameraFrames {
 }
 
 impl CameraFrames {
-    fn new(sim: &Simulation, camera: PersonId, walked: &Walked, times: &[Time]) -> CameraFrames {
+    /// The camera over `times`, its turn summed on from `carried` (the sum and the view at
+    /// the last frame before), which is brought up to the stretch's last frame.
+    fn new(
+        sim: &Simulation,
+        camera: PersonId,
+        walked: &Walked,
+        times: &[Time],
+        carried: &mut (f64, Option<View>),
+    ) -> CameraFrames {
         let views: Vec<View> = times.iter().map(|&t| sim.view(camera, t)).collect();
         let mut turned = Vec::with_capacity(views.len());
-        let mut total = 0.0;
-        for (i, view) in views.iter().enumerate() {
-            if let Some(before) = i.checked_sub(1).map(|i| views[i]) {
+        let (total, last) = carried;
+        for view in &views {
+            if let Some(before) = last {
                 let d = view.direction.angle() - before.direction.angle();
                 let turn = (d + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU)
                     - std::f64::consts::PI;
-                total += turn.abs() + (view.half_angle - before.half_angle).abs();
+                *total += turn.abs() + (view.half_angle - before.half_angle).abs();
             }
-            turned.push(total);
+            *last = Some(*view);
+            turned.push(*total);
         }
         CameraFrames {
             views,
@@ -102,6 +111,11 @@ fn count_frames(scene: &Scene, sim: &Simulation, cameras: &[PersonId], frames: &
     let mut times: Vec<Time> = Vec::new();
     let mut near = Vec::new();
     let mut seen: Vec<(usize, usize)> = Vec::new();
+    // Each camera's summed turn and last view, and each person's last answer from each camera
+    // with where things stood: carried from stretch to stretch while the set stays as it is.
+    let mut carried: Vec<(f64, Option<View>)> = vec![(0.0, None); cameras.len()];
+    let mut held: Vec<Option<Held>> = vec![None; frames.len() * cameras.len()];
+    let mut last_state = None;
     while let Some(&first) = all.peek() {
         // A stretch of frames with one state of the set.
         times.clear();
@@ -113,50 +127,63 @@ fn count_frames(scene: &Scene, sim: &Simulation, cameras: &[PersonId], frames: &
             times.push(t);
             all.next();
         }
+        if last_state != Some(now) {
+            held.iter_mut().for_each(|h| *h = None);
+            last_state = Some(now);
+        }
         let n = times.len();
         let opaque = OpaqueSet::at(sim, first);
         let views: Vec<CameraFrames> = cameras
             .iter()
-            .map(|&c| CameraFrames::new(sim, c, &walked[c.index()], &times))
+            .zip(&mut carried)
+            .map(|(&c, carried)| CameraFrames::new(sim, c, &walked[c.index()], &times, carried))
             .collect();
         for (p, count) in frames.iter_mut().enumerate() {
             let who = PersonId::from_index(p);
             let radius = scene.person(who).radius;
             let walks = &walked[p];
             seen.clear();
-            for (camera, cam) in cameras.iter().zip(&views) {
+            for (ci, (camera, cam)) in cameras.iter().zip(&views).enumerate() {
                 if *camera == who {
                     continue;
                 }
-                let mut blocker: Option<usize> = None;
+                let slot = &mut held[p * cameras.len() + ci];
+                let surely = |h: &Held, j: usize| {
+                    h.holds(cam.walked[j], walks, times[j].seconds(), cam.turned[j])
+                };
                 let mut k = 0;
                 while k < n {
-                    let t = times[k];
-                    let view = cam.views[k];
-                    let at = sim.position(who, t);
-                    let leg = walks.leg_at(t.seconds());
-                    let walked_k = walks.at_after(leg, t.seconds());
-                    let (cam_k, turned_k) = (cam.walked[k], cam.turned[k]);
-                    // How far the camera and the person may have walked, together, by frame j.
-                    let moved = |j: usize| {
-                        (cam.walked[j] - cam_k)
-                            + (walks.at_after(leg, times[j].seconds()) - walked_k)
+                    let kept = slot.filter(|h| surely(h, k));
+                    let mut h = match kept {
+                        Some(h) => h,
+                        None => {
+                            let t = times[k];
+                            let view = cam.views[k];
+                            let at = sim.position(who, t);
+                            let remembered = slot.and_then(|h| h.answer.blocker);
+                            let leg = walks.leg_at(t.seconds());
+                            Held {
+                                answer: Answer::ask(
+                                    &view, at, radius, &opaque, &mut near, remembered,
+                                ),
+                                camera_walked: cam.walked[k],
+                                walked: walks.at_after(leg, t.seconds()),
+                                leg,
+                                turned: cam.turned[k],
+                            }
+                        }
                     };
-                    let mut answer = Answer::ask(&view, at, radius, &opaque, &mut near, blocker);
-                    let holds = |answer: &Answer, j: usize| {
-                        answer.holds(moved(j), cam.turned[j] - turned_k)
-                    };
-                    let mut span = reach(k, n, |j| holds(&answer, j));
-                    if !answer.seen && span < 16 {
+                    let mut span = reach(k, n, |j| surely(&h, j));
+                    if kept.is_none() && !h.answer.seen && span < 16 {
                         // Near the edge of frame: blocked too, perhaps for longer.
-                        answer.also_blocked(&view, at, &opaque, &mut near);
-                        span = reach(k, n, |j| holds(&answer, j));
+                        let at = sim.position(who, times[k]);
+                        h.answer.also_blocked(&cam.views[k], at, &opaque, &mut near);
+                        span = reach(k, n, |j| surely(&h, j));
                     }
-                    blocker = answer.blocker;
-                    let visible = answer.seen;
-                    if visible {
+                    if h.answer.seen {
                         seen.push((k, k + span));
                     }
+                    *slot = Some(h);
                     k += span;
                 }
             }
