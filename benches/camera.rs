@@ -6,7 +6,7 @@
 //! `cargo bench --bench camera`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use oner::sim::{Simulation, Whereabouts};
+use oner::sim::Simulation;
 use oner::source::SourceFile;
 use std::hint::black_box;
 use std::time::Duration;
@@ -34,10 +34,7 @@ fn check(text: &str) -> usize {
 /// `oner stats`'s time on camera alone (after loading and simulating).
 fn time_on_camera(scene: &oner::model::Scene) -> f64 {
     let sim = Simulation::new(scene);
-    let whereabouts = Whereabouts::of(&sim);
-    oner::study::stats::time_on_camera(scene, &sim, &whereabouts)
-        .iter()
-        .sum()
+    oner::study::stats::time_on_camera(scene, &sim).iter().sum()
 }
 
 fn load(text: &str) -> oner::model::Scene {

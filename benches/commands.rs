@@ -167,8 +167,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("stats time on camera", |b| {
         b.iter(|| {
             with_scene(black_box(&short), |scene, sim| {
-                let whereabouts = oner::sim::Whereabouts::of(sim);
-                oner::study::stats::time_on_camera(scene, sim, &whereabouts).len()
+                oner::study::stats::time_on_camera(scene, sim).len()
             })
         })
     });

@@ -35,7 +35,21 @@ pub fn run(args: &BuildArgs) -> u8 {
 
 fn build(args: &BuildArgs) -> Result<u8, u8> {
     let opened = open_scene(&args.file)?;
-    let diagnostics = crate::check::check_source(&opened.file, &[])
+    let scene = opened.scene();
+    let source_name = args.file.file_name().map_or_else(
+        || "scene.ron".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    // Checking and making the files do not depend on each other: on two cores they run side
+    // by side, and the files are dropped unwritten if the check refuses the build.
+    let (checked, files) = std::thread::scope(|threads| {
+        let check = threads.spawn(|| crate::check::check_source(&opened.file, &[]));
+        let sim = Simulation::new(scene);
+        let files = all_files_on(scene, &sim, &source_name, args.paper);
+        (check.join(), files)
+    });
+    let diagnostics = checked
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         .map_err(|message| console::usage_error(&message))?;
     super::print_diagnostics(&diagnostics, &opened.file)?;
     let tally = Tally::of(&diagnostics);
@@ -46,13 +60,6 @@ fn build(args: &BuildArgs) -> Result<u8, u8> {
         )?;
         return Ok(EXIT_ERRORS);
     }
-    let scene = opened.scene();
-    let sim = Simulation::new(scene);
-    let source_name = args.file.file_name().map_or_else(
-        || "scene.ron".to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let files = all_files_on(scene, &sim, &source_name, args.paper);
     let dir = crate::output::scene_dir(&args.file, args.out.as_deref());
     // Nothing is printed until the build is in place: the report cannot interrupt it.
     let published =

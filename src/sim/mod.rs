@@ -4,6 +4,7 @@
 //! move along routes at the speed the times imply; doors, props, wild walls, framing and
 //! lenses change at their events.
 
+pub mod in_view;
 pub mod route;
 pub mod sight;
 pub mod sightlines;
@@ -13,7 +14,7 @@ pub mod whereabouts;
 
 pub use route::{Portal, Route};
 pub use sight::{Obstacle, View};
-pub use sightlines::{Gap, Glance, PastTheSet, Sightlines};
+pub use sightlines::{Gap, Glance, Margins, OpaqueSet, PastTheSet, Sightlines, set_changes};
 pub use track::{Leg, Track};
 pub use whereabouts::{Passage, Stay, Whereabouts};
 

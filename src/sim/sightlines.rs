@@ -20,6 +20,7 @@ use super::Simulation;
 use super::sight::{Obstacle, Unseen, View};
 use crate::geometry::{EPSILON, Point, Segment};
 use crate::model::{BackingId, DoorId, DoorState, FurnitureId, PersonId, RoomId, WildWallId};
+use crate::segment_grid::SegmentGrid;
 use crate::time::Time;
 use std::f64::consts::{PI, TAU};
 
@@ -152,6 +153,136 @@ fn nearest<'o>(sight: Segment, occluders: impl Iterator<Item = &'o Occluder>) ->
     best.map(|(_, _, what)| what)
 }
 
+/// Times at which something that blocks or passes sight changes (a door, a wild wall, a
+/// backing), sorted, each once: between two of them the set looks the same to every camera.
+pub fn set_changes(sim: &Simulation) -> Vec<Time> {
+    let mut changes: Vec<Time> = sim.doors.iter().flatten().map(|c| c.at).collect();
+    changes.extend(sim.struck.iter().flatten());
+    for backing in &sim.scene.backings {
+        changes.push(backing.from);
+        changes.extend(backing.until);
+    }
+    changes.sort();
+    changes.dedup();
+    changes
+}
+
+/// Everything opaque at one moment, with a grid over it: which things a line of sight
+/// crosses, and how far its ends can move before that could change. Used to count time on
+/// camera by solving each stretch of frames at once instead of asking every frame.
+#[derive(Debug)]
+pub struct OpaqueSet {
+    occluders: Vec<Occluder>,
+    grid: SegmentGrid,
+}
+
+/// How far (metres) a line of sight's ends may move before its crossing of an opaque segment
+/// could change: until an end of one comes within [`EPSILON`] (the margin
+/// [`Segment::crosses`] keeps at the ends) of the other. The camera's end keeps clear while it
+/// moves less than `camera`, the far end less than `far`, and the segment's own ends stay off
+/// the line of sight while neither end moves more than `middle` (every point of the line moves
+/// at most as far as its farther-moving end). Negative: it may change at once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    pub camera: f64,
+    pub far: f64,
+    pub middle: f64,
+}
+
+impl Margins {
+    const SLACK: f64 = EPSILON + 1e-9;
+
+    fn of(sight: Segment, o: Segment) -> Margins {
+        Margins {
+            camera: o.distance_to(sight.a) - Margins::SLACK,
+            far: o.distance_to(sight.b) - Margins::SLACK,
+            middle: sight.distance_to(o.a).min(sight.distance_to(o.b)) - Margins::SLACK,
+        }
+    }
+
+    /// No limit: nothing near enough to matter.
+    pub fn up_to(cap: f64) -> Margins {
+        Margins {
+            camera: cap,
+            far: cap,
+            middle: cap,
+        }
+    }
+
+    /// Both limits at once.
+    pub fn min(self, other: Margins) -> Margins {
+        Margins {
+            camera: self.camera.min(other.camera),
+            far: self.far.min(other.far),
+            middle: self.middle.min(other.middle),
+        }
+    }
+
+    /// The smallest of the three: how good a margin it is.
+    pub fn least(self) -> f64 {
+        self.camera.min(self.far).min(self.middle)
+    }
+
+    /// Whether the crossing surely stays as it was after the camera's end moved `camera` and
+    /// the far end `far` metres.
+    pub fn keep(self, camera: f64, far: f64) -> bool {
+        camera < self.camera && far < self.far && camera.max(far) < self.middle
+    }
+}
+
+impl OpaqueSet {
+    /// The set as sight sees it at `t` (as [`Simulation::obstacle`] reads it).
+    pub fn at(sim: &Simulation, t: Time) -> OpaqueSet {
+        let occluders = opaque_now(sim, t);
+        let segments: Vec<Segment> = occluders.iter().map(|o| o.segment).collect();
+        OpaqueSet {
+            grid: SegmentGrid::new(&segments),
+            occluders,
+        }
+    }
+
+    /// Whether occluder `i` blocks `sight`, and if so how far the ends may move while it
+    /// surely still does.
+    pub fn still_blocks(&self, i: usize, sight: Segment) -> Option<Margins> {
+        let o = self.occluders.get(i)?.segment;
+        sight.crosses(o).then(|| Margins::of(sight, o))
+    }
+
+    /// The occluder that blocks `sight` most surely (the one whose crossing survives the
+    /// longest movement of the ends) and its margins; `None` if the line of sight is clear,
+    /// exactly when [`Simulation::obstacle`] finds nothing.
+    pub fn blocker(&self, sight: Segment, near: &mut Vec<usize>) -> Option<(usize, Margins)> {
+        self.grid.near(sight, near);
+        let mut best: Option<(usize, Margins)> = None;
+        for &i in near.iter() {
+            if let Some(margins) = self.still_blocks(i, sight)
+                && best.is_none_or(|(_, b)| margins.least() > b.least())
+            {
+                best = Some((i, margins));
+            }
+        }
+        best
+    }
+
+    /// For a clear `sight`: how far (at most `cap` metres) its ends may move while surely
+    /// nothing comes to block it.
+    pub fn clearance(&self, sight: Segment, cap: f64, near: &mut Vec<usize>) -> Margins {
+        let low = Point::new(
+            sight.a.x.min(sight.b.x) - cap,
+            sight.a.y.min(sight.b.y) - cap,
+        );
+        let high = Point::new(
+            sight.a.x.max(sight.b.x) + cap,
+            sight.a.y.max(sight.b.y) + cap,
+        );
+        // Anything not listed around the widened box is further than `cap` from the sight.
+        self.grid.near(Segment::new(low, high), near);
+        near.iter()
+            .map(|&i| Margins::of(sight, self.occluders[i].segment))
+            .fold(Margins::up_to(cap), Margins::min)
+    }
+}
+
 impl Simulation<'_> {
     /// The first obstacle (nearest `from`) on the straight line from `from` to `to` at `t`:
     /// walls, unstruck wild walls, closed doors, tall furniture and hanging backings.
@@ -202,14 +333,7 @@ impl<'a> Sightlines<'a> {
                     .collect()
             })
             .collect();
-        let mut changes: Vec<Time> = sim.doors.iter().flatten().map(|c| c.at).collect();
-        changes.extend(sim.struck.iter().flatten());
-        for backing in &scene.backings {
-            changes.push(backing.from);
-            changes.extend(backing.until);
-        }
-        changes.sort();
-        changes.dedup();
+        let changes = set_changes(sim);
         let mut sightlines = Sightlines {
             sim,
             wall_rooms,

@@ -6,8 +6,9 @@
 
 use crate::model::{Action, EventId, PersonId};
 use crate::rules::Context;
+use crate::sim::in_view::{Answer, Held, Walked};
 use crate::sim::sight::Unseen;
-use crate::sim::{PastTheSet, Sightlines};
+use crate::sim::{OpaqueSet, PastTheSet, Sightlines, View};
 use crate::time::Time;
 use std::collections::BTreeMap;
 
@@ -87,6 +88,14 @@ impl Run {
     }
 }
 
+/// How far the view turned (its axis, and its angle widening or narrowing) from one frame
+/// to the next, radians.
+fn turn_between(before: &View, now: &View) -> f64 {
+    let d = now.direction.angle() - before.direction.angle();
+    let axis = (d + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU) - std::f64::consts::PI;
+    axis.abs() + (now.half_angle - before.half_angle).abs()
+}
+
 /// The findings of one sweep over the take.
 pub fn sweep(cx: &Context) -> Findings {
     let (scene, sim) = (cx.scene, cx.sim);
@@ -149,6 +158,22 @@ pub fn sweep(cx: &Context) -> Findings {
         }
     };
 
+    // Only offstage floor or a wild wall lets the view reach past the set while the camera
+    // stands on the set: without either, K005 needs only the camera's room.
+    let past_possible = scene.rooms.iter().any(|r| r.offstage) || !scene.wild_walls.is_empty();
+    // Crew answers are held while they surely hold (sim::in_view): the distance walked by
+    // each camera and crew member, the view's summed turn since the take began.
+    let walked: Vec<Walked> = sim.tracks.iter().map(Walked::of).collect();
+    let mut turned: Vec<f64> = vec![0.0; cameras.len()];
+    let mut held: Vec<Vec<Option<Held>>> = crew
+        .iter()
+        .map(|l| l.iter().map(|_| None).collect())
+        .collect();
+    let mut opaque: Option<(usize, OpaqueSet)> = None;
+    let mut near = Vec::new();
+    let mut rooms: Vec<Option<(crate::geometry::Point, Option<crate::model::RoomId>)>> =
+        vec![None; cameras.len()];
+
     let mut sightlines = Sightlines::new(sim);
     let mut previous: Vec<Option<f64>> = vec![None; cameras.len()];
     let mut whips: Vec<(Run, f64)> = cameras.iter().map(|_| (Run::default(), 0.0)).collect();
@@ -175,6 +200,11 @@ pub fn sweep(cx: &Context) -> Findings {
         sightlines.advance(t);
         let views: Vec<Option<crate::sim::View>> =
             cameras.iter().map(|&c| Some(sim.view(c, t))).collect();
+        for ((sum, now), before) in turned.iter_mut().zip(&views).zip(&last_views) {
+            if let (Some(now), Some(before)) = (now, before) {
+                *sum += turn_between(before, now);
+            }
+        }
         let starting = lines
             .get(next_line)
             .is_some_and(|l| l.at.seconds() <= t.seconds() + SAME_MOMENT);
@@ -234,11 +264,30 @@ pub fn sweep(cx: &Context) -> Findings {
             });
             continue;
         }
-        let glances: Vec<_> = cameras.iter().map(|&c| sightlines.glance(c)).collect();
+        // Each camera's walk through the set, built only if a rule below needs it.
+        let mut glances: Option<Vec<_>> = None;
+        let glance_all = || {
+            cameras
+                .iter()
+                .map(|&c| sightlines.glance(c))
+                .collect::<Vec<_>>()
+        };
+        if sightlines.epoch() != opaque.as_ref().map_or(usize::MAX, |o| o.0) {
+            opaque = Some((sightlines.epoch(), OpaqueSet::at(sim, t)));
+            for list in &mut held {
+                list.iter_mut().for_each(|h| *h = None);
+            }
+        }
+        let Some((_, opaque)) = &opaque else {
+            continue;
+        };
 
-        for (ci, glance) in glances.iter().enumerate() {
+        for ci in 0..cameras.len() {
+            let Some(view) = last_views[ci] else {
+                continue;
+            };
             // K001: how far the view turned since the last frame.
-            let angle = glance.view.direction.angle();
+            let angle = view.direction.angle();
             let turn = previous[ci].map_or(0.0, |before| {
                 let d = angle - before;
                 ((d + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU)
@@ -262,8 +311,30 @@ pub fn sweep(cx: &Context) -> Findings {
             }
 
             // K003: crew the camera sees.
+            let camera_walked = walked[cameras[ci].index()].at(t.seconds());
             for (k, &member) in crew[ci].iter().enumerate() {
-                let seen = glance.has_in_view(member, false);
+                let walks = &walked[member.index()];
+                let kept = held[ci][k]
+                    .as_ref()
+                    .filter(|h| h.holds(camera_walked, walks, t.seconds(), turned[ci]));
+                let seen = match kept {
+                    Some(h) => h.answer.seen,
+                    None => {
+                        let remembered = held[ci][k].as_ref().and_then(|h| h.answer.blocker);
+                        let at = sim.position(member, t);
+                        let radius = scene.person(member).radius;
+                        let answer = Answer::ask(&view, at, radius, opaque, &mut near, remembered);
+                        let leg = walks.leg_at(t.seconds());
+                        held[ci][k] = Some(Held {
+                            answer,
+                            camera_walked,
+                            walked: walks.at_after(leg, t.seconds()),
+                            leg,
+                            turned: turned[ci],
+                        });
+                        answer.seen
+                    }
+                };
                 crew_hits[ci][k] = seen;
                 if let Some((start, end)) = crew_runs[ci][k].step(t, seen) {
                     found.crew_seen.push(CrewSeen {
@@ -277,10 +348,22 @@ pub fn sweep(cx: &Context) -> Findings {
 
             // K005: the field of view past the set, until the reveal.
             // Past the reveal nothing is reported; the frame before it is never still.
-            let places = if reveal.is_none_or(|r| t < r) {
-                glance.past_the_set()
-            } else {
+            let places = if reveal.is_some_and(|r| t >= r) {
                 Vec::new()
+            } else if past_possible {
+                glances.get_or_insert_with(glance_all)[ci].past_the_set()
+            } else {
+                // Only standing outside every room can show past such a set.
+                let room = match rooms[ci] {
+                    Some((at, room)) if at == view.origin => room,
+                    _ => scene.room_at(view.origin),
+                };
+                rooms[ci] = Some((view.origin, room));
+                if room.is_none() {
+                    vec![PastTheSet::StandsOutside]
+                } else {
+                    Vec::new()
+                }
             };
             last_places[ci].clone_from(&places);
             let runs = &mut past_runs[ci];
@@ -341,7 +424,7 @@ pub fn sweep(cx: &Context) -> Findings {
                 return false;
             }
             let mut first = None;
-            for (ci, glance) in glances.iter().enumerate() {
+            for (ci, glance) in glances.get_or_insert_with(glance_all).iter().enumerate() {
                 match glance.sees(line.who, true) {
                     Ok(()) => return true,
                     Err(why) => {

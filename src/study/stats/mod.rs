@@ -156,7 +156,7 @@ pub(crate) fn clock(seconds: f64) -> String {
 impl Stats {
     pub fn of(scene: &Scene, sim: &Simulation) -> Stats {
         let whereabouts = Whereabouts::of(sim);
-        let on_camera = time_on_camera(scene, sim, &whereabouts);
+        let on_camera = time_on_camera(scene, sim);
         Stats::from_parts(scene, sim, &whereabouts, &on_camera)
     }
 
