@@ -819,3 +819,102 @@ fn tutorial_snapshots() {
         insta::assert_snapshot!(name, text(&["--format", format, "scenes/tutorial.ron"]));
     }
 }
+
+// ---- One truth: every output counts the same cues --------------------------------------
+
+/// Cues per department (`LX` → 5) from labels such as `LX 2.5`.
+fn per_dept<'a>(
+    labels: impl IntoIterator<Item = &'a str>,
+) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for label in labels {
+        let dept = label.split(' ').next().unwrap_or("").to_string();
+        *counts.entry(dept).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The cue counts per department of the cue sheet, the stats, the timeline chart's cue rows,
+/// the player and the calling script of one scene file, each read from its own output.
+fn counts_everywhere(path: &str) -> Vec<(&'static str, std::collections::BTreeMap<String, usize>)> {
+    let sheet = json_rows(&[path]);
+    let sheet = per_dept(sheet.iter().filter_map(|r| r["label"].as_str()));
+    let out = oner(&["stats", "--format", "json", "-o", "-", path])
+        .output()
+        .expect("run stats");
+    assert!(out.status.success());
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stats JSON");
+    let stats: std::collections::BTreeMap<String, usize> = stats["cues"]["by_department"]
+        .as_array()
+        .expect("by_department")
+        .iter()
+        .map(|d| {
+            (
+                d["dept"].as_str().unwrap_or("").to_string(),
+                d["count"].as_u64().unwrap_or(0) as usize,
+            )
+        })
+        .collect();
+    let out = oner(&["timeline", "-o", "-", path])
+        .output()
+        .expect("run timeline");
+    assert!(out.status.success());
+    let svg = String::from_utf8(out.stdout).expect("UTF-8");
+    let doc = roxmltree::Document::parse(&svg).expect("timeline SVG parses");
+    let mut chart = std::collections::BTreeMap::new();
+    for row in doc.descendants().filter(|n| n.has_attribute("data-dept")) {
+        let n = row.children().filter(|c| has_class(c, "cue")).count();
+        if n > 0 {
+            chart.insert(row.attribute("data-dept").unwrap_or("").to_string(), n);
+        }
+    }
+    let scene = crate::common::load_scene_text(path, &crate::common::read(&repo(path)));
+    let sim = oner::sim::Simulation::new(&scene);
+    let take = oner::play::data::Take::new(&scene, &sim, 1.0, &[]);
+    let player = per_dept(take.cues.iter().map(|c| c.label.as_str()));
+    vec![
+        ("cue sheet", sheet),
+        ("stats", stats),
+        ("timeline chart", chart),
+        ("player", player),
+    ]
+}
+
+#[test]
+fn every_output_counts_the_same_cues_per_department() {
+    for path in [
+        "scenes/we-cry-together.ron",
+        "tests/fixtures/calls/calling.ron",
+    ] {
+        let all = counts_everywhere(path);
+        let (_, sheet) = &all[0];
+        assert!(sheet.len() >= 4, "{path}: {sheet:?}");
+        for (name, counts) in &all[1..] {
+            assert_eq!(counts, sheet, "{path}: {name} against the cue sheet");
+        }
+    }
+}
+
+#[test]
+fn the_study_scene_numbers_crowded_inserts_with_letters_not_two_places() {
+    let cues = cue_list(&repo("scenes/we-cry-together.ron"));
+    let labels = labels(&cues);
+    assert!(labels.contains(&"SM 1A".to_string()), "{labels:?}");
+    assert!(
+        cues.iter()
+            .all(|c| c.number.split('.').nth(1).is_none_or(|p| p.len() == 1)),
+        "{labels:?}"
+    );
+    // The called cues are the operator departments' given cues.
+    let called: Vec<&str> = cues
+        .iter()
+        .filter(|c| c.called)
+        .map(|c| c.dept.abbreviation())
+        .collect();
+    assert!(called.iter().all(|d| ["LX", "SQ", "CAM", "FX"].contains(d)));
+    assert!(
+        cues.iter()
+            .filter(|c| c.source == Source::Derived)
+            .all(|c| !c.called)
+    );
+}

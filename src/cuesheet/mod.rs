@@ -58,6 +58,10 @@ pub struct Cue {
     /// When the action the cue starts is complete (a camera's arrival on its mark).
     pub until: Option<Time>,
     pub source: Source,
+    /// Whether the stage manager calls it (warning, standby, GO) on the calling script:
+    /// given cues of the operator departments and any marked `called: true`; derived cues
+    /// are listed for information, never called.
+    pub called: bool,
     /// The event the cue comes from.
     pub event: EventId,
 }
@@ -69,11 +73,44 @@ impl Cue {
     }
 }
 
+/// Whether a given cue of `dept` is called when the scene does not say: the departments
+/// with an operator at a board or a camera (LX, SQ, FX, CAM) wait for the stage manager's
+/// GO; stage management, props and the performers run their own.
+pub fn called_by_default(dept: Department) -> bool {
+    matches!(
+        dept,
+        Department::Lighting | Department::Sound | Department::Effects | Department::Camera
+    )
+}
+
 /// Every cue of the take in time order (file order breaking ties), numbered.
+///
+/// This is the one list every output reads: the cue sheets, the calling script, `oner call`,
+/// the statistics, the timeline chart's cue rows and the player.
 pub fn cue_list(scene: &Scene, sim: &Simulation) -> Vec<Cue> {
-    let mut cues = derive::cues(scene, sim);
+    cue_list_with(scene, sim, &crate::sim::Whereabouts::of(sim))
+}
+
+/// [`cue_list`] for a caller that has the take's whereabouts already (the entrances come
+/// from its door passages).
+pub fn cue_list_with(
+    scene: &Scene,
+    sim: &Simulation,
+    whereabouts: &crate::sim::Whereabouts,
+) -> Vec<Cue> {
+    let mut cues = derive::cues(scene, sim, whereabouts);
     number::assign(&mut cues);
     cues
+}
+
+/// How many cues each department has, in [`Department::ALL`] order, departments without
+/// cues left out: the count every output agrees on.
+pub fn count_by_department(cues: &[Cue]) -> Vec<(Department, usize)> {
+    Department::ALL
+        .into_iter()
+        .map(|d| (d, cues.iter().filter(|c| c.dept == d).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect()
 }
 
 /// The files `oner build` writes: see [`build_files_from`].

@@ -95,6 +95,7 @@ fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
     Some(Scene {
         title: raw.title.clone(),
         notes: raw.notes.clone(),
+        date: raw.date.clone(),
         frame_rate: r.frame_rate(),
         length: r.length()?,
         rule_levels,

@@ -54,6 +54,8 @@ handle!(
 pub struct Scene {
     pub title: String,
     pub notes: String,
+    /// The revision date as written, if the scene gives one.
+    pub date: Option<String>,
     pub frame_rate: FrameRate,
     pub length: Time,
     /// Per-scene rule levels as written (`allow`, `warn`, `deny`), checked by the rules layer.
