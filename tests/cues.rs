@@ -694,34 +694,59 @@ fn who_from_to_and_beat_filters() {
 }
 
 #[test]
-fn calls_add_warning_standby_and_go_at_their_lead_times() {
-    let plain = json_rows(&["scenes/tutorial.ron"]);
-    let rows = json_rows(&["--calls", "--dept", "SQ", "scenes/tutorial.ron"]);
-    let sq = plain.iter().filter(|r| r["dept"] == "SQ").count();
-    assert_eq!(rows.len(), 3 * sq);
+fn calls_give_warning_standby_and_go_at_their_lead_times() {
+    let script = json_document(&["--calls", "scenes/tutorial.ron"]);
+    // (call, block time) for each call of one cue.
     let calls_for = |label: &str| -> Vec<(String, f64)> {
-        rows.iter()
-            .filter(|r| r["label"] == label)
-            .map(|r| {
-                (
-                    r["call"].as_str().unwrap_or("").to_string(),
-                    r["seconds"].as_f64().unwrap_or(-1.0),
-                )
-            })
-            .collect()
+        let mut out = Vec::new();
+        for entry in script["entries"].as_array().expect("entries") {
+            if entry["type"] != "block" {
+                continue;
+            }
+            for call in entry["calls"].as_array().expect("calls") {
+                if call["cues"]
+                    .as_array()
+                    .expect("cues")
+                    .iter()
+                    .any(|c| c["label"] == label)
+                {
+                    out.push((
+                        call["call"].as_str().unwrap_or("").to_string(),
+                        entry["seconds"].as_f64().unwrap_or(-1.0),
+                    ));
+                }
+            }
+        }
+        out
     };
-    // SQ 1 at 0:32 with standby 0:28: warning 30 s before the cue, standby as given.
+    // SQ 1 at 0:32 with standby 0:28: the warning is due 30 s before (0:02) and is given
+    // with LX 1's GO at 0:00, a little early, rather than alone; standby as written.
     assert_eq!(
         calls_for("SQ 1"),
         [
-            ("warning".to_string(), 2.0),
+            ("warning".to_string(), 0.0),
             ("standby".to_string(), 28.0),
             ("go".to_string(), 32.0)
         ]
     );
+    // LX 1 GOes at 0:00: its warning and standby are due before the take, in the pre-show
+    // block (time null), never clamped to 0:00.
+    assert_eq!(
+        calls_for("LX 1"),
+        [
+            ("warning".to_string(), -1.0),
+            ("standby".to_string(), -1.0),
+            ("go".to_string(), 0.0)
+        ]
+    );
     let table = text(&["--calls", "scenes/tutorial.ron"]);
-    assert!(table.contains("Calling sheet"));
-    assert!(table.lines().any(|l| l.starts_with("GO ")));
+    assert!(table.contains("Calling script"));
+    assert!(table.contains("BEFORE THE TAKE"));
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("▶ LX 1 GO — as the take starts"))
+    );
 }
 
 #[test]
@@ -872,12 +897,44 @@ fn counts_everywhere(path: &str) -> Vec<(&'static str, std::collections::BTreeMa
     let sim = oner::sim::Simulation::new(&scene);
     let take = oner::play::data::Take::new(&scene, &sim, 1.0, &[]);
     let player = per_dept(take.cues.iter().map(|c| c.label.as_str()));
+    let script = json_document(&["--calls", path]);
+    let mut script_labels = Vec::new();
+    for entry in script["entries"].as_array().expect("entries") {
+        match entry["type"].as_str() {
+            Some("block") => {
+                for call in entry["calls"].as_array().expect("calls") {
+                    if call["call"] == "go" {
+                        for cue in call["cues"].as_array().expect("cues") {
+                            script_labels.push(cue["label"].as_str().unwrap_or("").to_string());
+                        }
+                    }
+                }
+            }
+            Some("action") => script_labels.extend(
+                entry["cues"]
+                    .as_array()
+                    .expect("cues")
+                    .iter()
+                    .map(|c| c.as_str().unwrap_or("").to_string()),
+            ),
+            Some("info") => script_labels.push(entry["label"].as_str().unwrap_or("").to_string()),
+            _ => {}
+        }
+    }
+    let script = per_dept(script_labels.iter().map(String::as_str));
     vec![
         ("cue sheet", sheet),
         ("stats", stats),
         ("timeline chart", chart),
         ("player", player),
+        ("calling script", script),
     ]
+}
+
+fn json_document(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    serde_json::from_slice(&cues(&all)).expect("JSON")
 }
 
 #[test]
@@ -905,16 +962,145 @@ fn the_study_scene_numbers_crowded_inserts_with_letters_not_two_places() {
             .all(|c| c.number.split('.').nth(1).is_none_or(|p| p.len() == 1)),
         "{labels:?}"
     );
-    // The called cues are the operator departments' given cues.
-    let called: Vec<&str> = cues
-        .iter()
-        .filter(|c| c.called)
-        .map(|c| c.dept.abbreviation())
-        .collect();
-    assert!(called.iter().all(|d| ["LX", "SQ", "CAM", "FX"].contains(d)));
+    // The called cues are the operator departments' given cues, and SM 2 (the fly), which
+    // the scene marks `called: true`.
+    let called: Vec<String> = cues.iter().filter(|c| c.called).map(Cue::label).collect();
+    let operator = |l: &String| ["LX", "SQ", "CAM", "FX"].iter().any(|d| l.starts_with(d));
+    assert!(
+        called.iter().all(|l| operator(l) || l == "SM 2"),
+        "{called:?}"
+    );
+    assert!(called.contains(&"SM 2".to_string()));
     assert!(
         cues.iter()
             .filter(|c| c.source == Source::Derived)
             .all(|c| !c.called)
     );
+}
+
+// ---- The calling script ------------------------------------------------------------------
+
+/// The spoken calls in the PDF's text, in order: (call, labels), `call` one of `Warning`,
+/// `Standby`, `GO`.
+fn spoken_calls(text: &str) -> Vec<(String, Vec<String>)> {
+    let label = r"(?:LX|SQ|CAM|SM|PROPS|FX) [0-9A-Z.]+";
+    let mut calls = Vec::new();
+    for line in text.lines().map(str::trim) {
+        let (call, rest) = if let Some(rest) = line.strip_prefix("Warning ") {
+            ("Warning", rest)
+        } else if let Some(rest) = line.strip_prefix("Standby ") {
+            ("Standby", rest)
+        } else if let Some(rest) = line.strip_suffix(" GO") {
+            ("GO", rest)
+        } else {
+            continue;
+        };
+        let labels: Vec<String> = rest.split(", ").map(|l| l.trim().to_string()).collect();
+        let well_formed = labels.iter().all(|l| {
+            let mut parts = l.splitn(2, ' ');
+            let dept = parts.next().unwrap_or("");
+            let number = parts.next().unwrap_or("");
+            label.contains(dept)
+                && !dept.is_empty()
+                && !number.is_empty()
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.')
+        });
+        if well_formed {
+            calls.push((call.to_string(), labels));
+        }
+    }
+    calls
+}
+
+#[test]
+fn the_calling_script_pdf_calls_every_called_cue_once_in_order() {
+    for path in [
+        "scenes/we-cry-together.ron",
+        "tests/fixtures/calls/calling.ron",
+    ] {
+        let list = cue_list(&repo(path));
+        let called: Vec<String> = list.iter().filter(|c| c.called).map(Cue::label).collect();
+        assert!(called.len() >= 8, "{path}: {called:?}");
+        let bytes = cues(&["--calls", "--format", "pdf", path]);
+        let (pages, text) = pdf_text(&bytes);
+        let calls = spoken_calls(&text);
+        for label in &called {
+            let at: Vec<(usize, &str)> = calls
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, labels))| labels.contains(label))
+                .map(|(i, (call, _))| (i, call.as_str()))
+                .collect();
+            let kinds: Vec<&str> = at.iter().map(|(_, c)| *c).collect();
+            assert_eq!(
+                kinds,
+                ["Warning", "Standby", "GO"],
+                "{path}: {label} in {text}"
+            );
+        }
+        // Nothing else is called: every label on a call line is a called cue.
+        for (_, labels) in &calls {
+            for label in labels {
+                assert!(called.contains(label), "{path}: {label} called");
+            }
+        }
+        // Every page carries the revision stamp.
+        let file = path.rsplit('/').next().unwrap_or(path);
+        assert!(
+            text.matches(file).count() >= pages,
+            "{path}: stamp on every page"
+        );
+        assert!(text.contains("rev "), "{path}: content hash");
+    }
+}
+
+#[test]
+fn the_calling_script_keeps_hostile_text_inert_in_every_format() {
+    let text = HOSTILE.replace("Unnumbered, \\\"quoted\\\"", "Unnumbered\u{1b}[2J\u{7}");
+    let text = text.replace(
+        "(at: \"0:16\", do: Cue(dept: Lighting,",
+        "(at: \"0:09\", do: Line(who: \"x\", says: \"=HYPERLINK(1) \u{1b}]8;;evil\u{7} <b>&</b>\")),\n        (at: \"0:16\", do: Cue(dept: Lighting,",
+    );
+    let (_dir, path) = scene_file("hostile-calls.ron", &text);
+    let path = path.to_string_lossy().into_owned();
+    for format in ["table", "md", "csv", "html", "vtt", "json"] {
+        let out = String::from_utf8(cues(&["--calls", "--format", format, &path])).expect("UTF-8");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format}: control characters"
+        );
+        match format {
+            "html" => {
+                let options = roxmltree::ParsingOptions {
+                    allow_dtd: true,
+                    ..roxmltree::ParsingOptions::default()
+                };
+                let doc = roxmltree::Document::parse_with_options(&out, options)
+                    .expect("well-formed HTML");
+                let all: String = doc.descendants().filter_map(|n| n.text()).collect();
+                assert!(all.contains("<b>&</b>"), "html keeps the text as text");
+                assert!(!out.contains("<b>&</b>"));
+            }
+            "csv" => {
+                assert!(out.contains("'=HYPERLINK"), "csv defuses formulas: {out}");
+                assert!(
+                    !out.contains(",=") && !out.contains("\"=") && !out.contains("\n="),
+                    "no field starts a formula: {out}"
+                );
+            }
+            "json" => {
+                let _: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+            }
+            _ => {}
+        }
+        // The captions carry only the calls; every other format the running text too.
+        assert!(
+            format == "vtt" || out.contains("HYPERLINK"),
+            "{format} keeps the line"
+        );
+    }
+    let (_, pdf) = pdf_text(&cues(&["--calls", "--format", "pdf", &path]));
+    assert!(squash(&pdf).contains(&squash(W2)), "{pdf}");
 }

@@ -11,6 +11,7 @@ mod derive;
 pub mod filter;
 pub mod format;
 pub mod number;
+pub mod script;
 pub mod sheet;
 
 use crate::model::{BeatId, Department, EventId, PersonId, RoomId, Scene};
@@ -119,8 +120,7 @@ pub fn build_files(scene: &Scene, sim: &Simulation) -> Vec<OutputFile> {
 }
 
 /// The full cue sheet as `cues.md`, `cues.csv`, `cues.html`, `cues.pdf` and `cues.vtt`; the
-/// stage manager's calling sheet (every cue with its warning, standby and GO) as
-/// `cues-calls.pdf`; and for each department that has cues, its own sheet as
+/// stage manager's calling script (the prompt book: [`script`]) as `cues-calls.pdf`; and for each department that has cues, its own sheet as
 /// `cues-<dept>.pdf` (paper for the operator) and `cues-<dept>.csv` (for a console or a
 /// spreadsheet). `source_name` is the scene file's name for the sheets' title blocks.
 pub fn build_files_from(
@@ -143,8 +143,22 @@ pub fn build_files_from(
     ];
     files.extend(pdf("cues.pdf", &full, paper));
     files.push(text("cues.vtt", format::vtt::render(&full)));
-    let calls = sheet::Sheet::new(scene, &cues, &filter::Filter::default(), &options(true));
-    files.extend(pdf("cues-calls.pdf", &calls, paper));
+    let script = script::Script::new(
+        scene,
+        sim,
+        &cues,
+        &filter::Filter::default(),
+        sheet::Timecode::Clock,
+        script::Stamp::of(source_name, scene),
+    );
+    files.extend(
+        script::format::pdf::render(&script, paper)
+            .ok()
+            .map(|bytes| OutputFile {
+                name: "cues-calls.pdf".into(),
+                bytes,
+            }),
+    );
     for dept in Department::ALL {
         let only = filter::Filter {
             depts: vec![dept],
