@@ -1104,3 +1104,58 @@ fn the_calling_script_keeps_hostile_text_inert_in_every_format() {
     let (_, pdf) = pdf_text(&cues(&["--calls", "--format", "pdf", &path]));
     assert!(squash(&pdf).contains(&squash(W2)), "{pdf}");
 }
+
+// ---- oner call -----------------------------------------------------------------------------
+
+#[test]
+fn call_without_a_terminal_prints_the_timed_log() {
+    let out = oner(&[
+        "call",
+        "--no-wait",
+        "--dept",
+        "SQ",
+        "--from",
+        "0:05",
+        "tests/fixtures/calls/calling.ron",
+    ])
+    .output()
+    .expect("run");
+    assert!(out.status.success());
+    let log = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Calling practice: Coffee, re-cued — calls from 0:05.0"
+    );
+    assert!(
+        lines.contains(&"   0:32.0  SQ 2 GO — as Ben slams the Pantry door"),
+        "{log}"
+    );
+    assert!(!log.contains("LX"), "only sound is called: {log}");
+    assert!(!log.contains("SQ 1 GO"), "SQ 1 went before 0:05: {log}");
+    assert_eq!(lines.last().copied(), Some("   0:45.0  end of the take"));
+    for bad in [
+        vec!["call", "--speed", "0", "tests/fixtures/calls/calling.ron"],
+        vec!["call", "--dept", "XYZ", "tests/fixtures/calls/calling.ron"],
+        vec!["call", "--from", "9:00", "tests/fixtures/calls/calling.ron"],
+    ] {
+        let out = oner(&bad).output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
+fn call_keeps_control_characters_in_scene_text_off_the_terminal() {
+    // The beat title reaches the log; an escape sequence in it must not reach the terminal.
+    let text = HOSTILE.replace("Beat <1>", "Beat\u{1b}[2J<1>");
+    assert_ne!(text, HOSTILE);
+    let (_dir, path) = scene_file("hostile-call.ron", &text);
+    let out = oner(&["call", "--no-wait", &path.to_string_lossy()])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let log = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(!log.contains('\u{1b}'), "{log}");
+    assert!(log.contains("Beat"), "{log}");
+    assert!(log.contains("LX 1 GO"), "{log}");
+}
