@@ -1159,3 +1159,67 @@ fn call_keeps_control_characters_in_scene_text_off_the_terminal() {
     assert!(log.contains("Beat"), "{log}");
     assert!(log.contains("LX 1 GO"), "{log}");
 }
+
+// ---- One spelling of the output option -------------------------------------------------------
+
+#[test]
+fn every_subcommand_spells_the_output_option_the_same_and_keeps_the_old_one_hidden() {
+    use clap::CommandFactory;
+    let cli = oner::cli::Cli::command();
+    let mut writers = Vec::new();
+    for sub in cli.get_subcommands() {
+        for arg in sub.get_arguments() {
+            let long = arg.get_long();
+            let is_output =
+                arg.get_short() == Some('o') || long.is_some_and(|l| l.starts_with("out"));
+            if !is_output {
+                continue;
+            }
+            writers.push(sub.get_name().to_string());
+            assert_eq!(arg.get_short(), Some('o'), "{}", sub.get_name());
+            assert_eq!(long, Some("output"), "{}", sub.get_name());
+            let aliases: Vec<&str> = arg.get_all_aliases().unwrap_or_default();
+            assert_eq!(
+                aliases,
+                ["out"],
+                "{}: the old spelling still works",
+                sub.get_name()
+            );
+            let visible = arg.get_visible_aliases().unwrap_or_default();
+            assert!(
+                visible.is_empty(),
+                "{}: the alias stays out of --help",
+                sub.get_name()
+            );
+        }
+    }
+    for name in [
+        "plan", "cues", "timeline", "graph", "play", "stats", "build",
+    ] {
+        assert!(
+            writers.contains(&name.to_string()),
+            "{name} has -o/--output: {writers:?}"
+        );
+    }
+    // Both spellings write the same file; help shows only the new one.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (flag, name) in [("--out", "a.svg"), ("--output", "b.svg"), ("-o", "c.svg")] {
+        let path = dir.path().join(name);
+        let out = oner(&[
+            "timeline",
+            "scenes/tutorial.ron",
+            flag,
+            &path.to_string_lossy(),
+        ])
+        .output()
+        .expect("run");
+        assert!(out.status.success(), "{flag}");
+    }
+    let read = |n: &str| std::fs::read(dir.path().join(n)).expect("written");
+    assert_eq!(read("a.svg"), read("b.svg"));
+    assert_eq!(read("b.svg"), read("c.svg"));
+    let help = oner(&["plan", "--help"]).output().expect("run");
+    let help = String::from_utf8(help.stdout).expect("UTF-8");
+    assert!(help.contains("-o, --output <DIR>"), "{help}");
+    assert!(!help.contains("--out "), "{help}");
+}

@@ -61,7 +61,7 @@ pub struct CuesArgs {
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
     /// Write to this file (atomically) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short = 'o', long = "output", alias = "out", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
