@@ -380,14 +380,21 @@ impl Pen<'_, '_, '_> {
         }
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(fill(c)));
-        self.surface.draw_text(
-            Point::from_xy(x, baseline),
-            face.font.clone(),
-            size,
-            text,
-            false,
-            TextDirection::LeftToRight,
-        );
+        let at = Point::from_xy(x, baseline);
+        match face.glyphs(text) {
+            Some(glyphs) => {
+                self.surface
+                    .draw_glyphs(at, &glyphs, face.font.clone(), text, size, false)
+            }
+            None => self.surface.draw_text(
+                at,
+                face.font.clone(),
+                size,
+                text,
+                false,
+                TextDirection::Auto,
+            ),
+        }
     }
 
     fn title_block(&mut self, sheet: &Sheet, page_w: f32) {
