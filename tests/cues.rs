@@ -1223,3 +1223,28 @@ fn every_subcommand_spells_the_output_option_the_same_and_keeps_the_old_one_hidd
     assert!(help.contains("-o, --output <DIR>"), "{help}");
     assert!(!help.contains("--out "), "{help}");
 }
+
+#[test]
+fn the_players_calling_panel_has_the_calling_scripts_calls() {
+    let path = "tests/fixtures/calls/calling.ron";
+    let scene = crate::common::load_scene_text(path, &crate::common::read(&repo(path)));
+    let sim = oner::sim::Simulation::new(&scene);
+    let take = oner::play::data::Take::new(&scene, &sim, 1.0, &[]);
+    let script = json_document(&["--calls", path]);
+    let mut spoken = Vec::new();
+    for entry in script["entries"].as_array().expect("entries") {
+        if entry["type"] == "block" {
+            for call in entry["calls"].as_array().expect("calls") {
+                let at = entry["seconds"].as_f64().unwrap_or(-1.0);
+                spoken.push((at, call["spoken"].as_str().unwrap_or("").to_string()));
+            }
+        }
+    }
+    let player: Vec<(f64, String)> = take.calls.iter().map(|c| (c.at, c.words.clone())).collect();
+    assert_eq!(player, spoken);
+    assert!(
+        player
+            .iter()
+            .any(|(at, w)| *at < 0.0 && w.starts_with("Warning"))
+    );
+}
