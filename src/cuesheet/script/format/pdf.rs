@@ -538,10 +538,11 @@ fn draw_item(pen: &mut Pen, item: &Item, y: f32, page_w: f32) {
         let style = line.style;
         let baseline = y + line.top + (style.leading + style.size * (ASCENT - DESCENT)) / 2.0;
         for &(start, w, dept) in &line.chips {
-            let cx = left + line.indent + start - 2.5;
+            // The stripe sits in the space before the label, the tint under the label.
+            let cx = left + line.indent + start - 3.0;
             let cy = y + line.top + 0.5;
-            pen.rounded(cx, cy, w + 5.0, style.leading - 1.0, 2.0, tint(dept));
-            pen.rect(cx, cy, 2.0, style.leading - 1.0, dept_colour(dept));
+            pen.rounded(cx, cy, w + 4.5, style.leading - 1.0, 2.0, tint(dept));
+            pen.rect(cx, cy, 1.8, style.leading - 1.0, dept_colour(dept));
         }
         let face = face(pen.fonts, style);
         pen.text(
