@@ -75,6 +75,28 @@ fn cues(text: &str, calls: bool, render: impl Fn(&Sheet) -> Vec<u8>) -> usize {
     })
 }
 
+/// `oner cues --calls`: the cue list, the calling script, the table or the PDF.
+fn calls(text: &str, pdf: bool) -> usize {
+    use oner::cuesheet::script::{Script, Stamp, format as script_format};
+    with_scene(text, |scene, sim| {
+        let list = oner::cuesheet::cue_list(scene, sim);
+        let stamp = Stamp::of(Some("bench.ron"), scene);
+        let script = Script::new(
+            scene,
+            sim,
+            &list,
+            &Filter::default(),
+            Timecode::Clock,
+            stamp,
+        );
+        if pdf {
+            script_format::pdf::render(&script, Paper::A4).map_or(0, |b| b.len())
+        } else {
+            script_format::table::render(&script, WIDTH).len()
+        }
+    })
+}
+
 /// Every command on one scene text, in one group so the ratios come from one run.
 fn commands(group: &mut BenchmarkGroup<WallTime>, text: &str) {
     group.bench_function("parse", |b| b.iter(|| parse(black_box(text))));
@@ -97,7 +119,7 @@ fn commands(group: &mut BenchmarkGroup<WallTime>, text: &str) {
             })
         })
     });
-    let formats: [(&str, bool, Render); 8] = [
+    let formats: [(&str, bool, Render); 7] = [
         ("table", false, |s| {
             format::table::render(s, WIDTH).into_bytes()
         }),
@@ -111,13 +133,16 @@ fn commands(group: &mut BenchmarkGroup<WallTime>, text: &str) {
         }),
         ("vtt", false, |s| format::vtt::render(s).into_bytes()),
         ("json", false, |s| format::json::render(s).into_bytes()),
-        ("calls", true, |s| {
-            format::table::render(s, WIDTH).into_bytes()
-        }),
     ];
     for (name, calls, render) in formats {
         group.bench_function(format!("cues {name}"), |b| {
             b.iter(|| cues(black_box(text), calls, render))
+        });
+    }
+    // The calling script (`oner cues --calls`) as the table and as the PDF.
+    for (name, pdf) in [("calls", false), ("calls pdf", true)] {
+        group.bench_function(format!("cues {name}"), |b| {
+            b.iter(|| calls(black_box(text), pdf))
         });
     }
     group.bench_function("stats", |b| {

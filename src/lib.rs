@@ -5,6 +5,7 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod build;
+pub mod call;
 pub mod check;
 pub mod cli;
 pub mod cuesheet;

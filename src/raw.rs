@@ -18,6 +18,10 @@ pub struct Scene {
     pub title: String,
     #[serde(default)]
     pub notes: String,
+    /// The scene file's revision date as the writer gives it (`"2026-11-30"`), printed on
+    /// the calling script's revision stamp.
+    #[serde(default)]
+    pub date: Option<String>,
     /// Frames per second: 23.976, 24, 25, 29.97, 30, 48, 50 or 59.94.
     pub frame_rate: f64,
     /// Length of the take, as a time string.
@@ -428,6 +432,9 @@ pub enum Action {
         /// Door whose slam this (sound) cue must land on.
         #[serde(default)]
         on_slam: Option<String>,
+        /// Whether the stage manager calls it (default: the operator departments do).
+        #[serde(default)]
+        called: Option<bool>,
     },
 }
 

@@ -67,6 +67,17 @@ impl SourceFile {
         &self.text
     }
 
+    /// FNV-1a (64 bit) of the text folded to 8 hex digits: enough to tell two revisions of
+    /// a scene apart on a printed sheet, the same on every machine.
+    pub fn content_hash(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in self.text.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{:08x}", (hash >> 32) ^ (hash & 0xffff_ffff))
+    }
+
     /// Line and character column of a byte offset (clamped to the text and to a char boundary).
     pub fn line_col(&self, byte: usize) -> LineCol {
         let byte = self.floor_char_boundary(byte.min(self.text.len()));

@@ -694,34 +694,59 @@ fn who_from_to_and_beat_filters() {
 }
 
 #[test]
-fn calls_add_warning_standby_and_go_at_their_lead_times() {
-    let plain = json_rows(&["scenes/tutorial.ron"]);
-    let rows = json_rows(&["--calls", "--dept", "SQ", "scenes/tutorial.ron"]);
-    let sq = plain.iter().filter(|r| r["dept"] == "SQ").count();
-    assert_eq!(rows.len(), 3 * sq);
+fn calls_give_warning_standby_and_go_at_their_lead_times() {
+    let script = json_document(&["--calls", "scenes/tutorial.ron"]);
+    // (call, block time) for each call of one cue.
     let calls_for = |label: &str| -> Vec<(String, f64)> {
-        rows.iter()
-            .filter(|r| r["label"] == label)
-            .map(|r| {
-                (
-                    r["call"].as_str().unwrap_or("").to_string(),
-                    r["seconds"].as_f64().unwrap_or(-1.0),
-                )
-            })
-            .collect()
+        let mut out = Vec::new();
+        for entry in script["entries"].as_array().expect("entries") {
+            if entry["type"] != "block" {
+                continue;
+            }
+            for call in entry["calls"].as_array().expect("calls") {
+                if call["cues"]
+                    .as_array()
+                    .expect("cues")
+                    .iter()
+                    .any(|c| c["label"] == label)
+                {
+                    out.push((
+                        call["call"].as_str().unwrap_or("").to_string(),
+                        entry["seconds"].as_f64().unwrap_or(-1.0),
+                    ));
+                }
+            }
+        }
+        out
     };
-    // SQ 1 at 0:32 with standby 0:28: warning 30 s before the cue, standby as given.
+    // SQ 1 at 0:32 with standby 0:28: the warning is due 30 s before (0:02) and is given
+    // with LX 1's GO at 0:00, a little early, rather than alone; standby as written.
     assert_eq!(
         calls_for("SQ 1"),
         [
-            ("warning".to_string(), 2.0),
+            ("warning".to_string(), 0.0),
             ("standby".to_string(), 28.0),
             ("go".to_string(), 32.0)
         ]
     );
+    // LX 1 GOes at 0:00: its warning and standby are due before the take, in the pre-show
+    // block (time null), never clamped to 0:00.
+    assert_eq!(
+        calls_for("LX 1"),
+        [
+            ("warning".to_string(), -1.0),
+            ("standby".to_string(), -1.0),
+            ("go".to_string(), 0.0)
+        ]
+    );
     let table = text(&["--calls", "scenes/tutorial.ron"]);
-    assert!(table.contains("Calling sheet"));
-    assert!(table.lines().any(|l| l.starts_with("GO ")));
+    assert!(table.contains("Calling script"));
+    assert!(table.contains("BEFORE THE TAKE"));
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("▶ LX 1 GO — as the take starts"))
+    );
 }
 
 #[test]
@@ -818,4 +843,408 @@ fn tutorial_snapshots() {
     ] {
         insta::assert_snapshot!(name, text(&["--format", format, "scenes/tutorial.ron"]));
     }
+}
+
+// ---- One truth: every output counts the same cues --------------------------------------
+
+/// Cues per department (`LX` → 5) from labels such as `LX 2.5`.
+fn per_dept<'a>(
+    labels: impl IntoIterator<Item = &'a str>,
+) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for label in labels {
+        let dept = label.split(' ').next().unwrap_or("").to_string();
+        *counts.entry(dept).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The cue counts per department of the cue sheet, the stats, the timeline chart's cue rows,
+/// the player and the calling script of one scene file, each read from its own output.
+fn counts_everywhere(path: &str) -> Vec<(&'static str, std::collections::BTreeMap<String, usize>)> {
+    let sheet = json_rows(&[path]);
+    let sheet = per_dept(sheet.iter().filter_map(|r| r["label"].as_str()));
+    let out = oner(&["stats", "--format", "json", "-o", "-", path])
+        .output()
+        .expect("run stats");
+    assert!(out.status.success());
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stats JSON");
+    let stats: std::collections::BTreeMap<String, usize> = stats["cues"]["by_department"]
+        .as_array()
+        .expect("by_department")
+        .iter()
+        .map(|d| {
+            (
+                d["dept"].as_str().unwrap_or("").to_string(),
+                d["count"].as_u64().unwrap_or(0) as usize,
+            )
+        })
+        .collect();
+    let out = oner(&["timeline", "-o", "-", path])
+        .output()
+        .expect("run timeline");
+    assert!(out.status.success());
+    let svg = String::from_utf8(out.stdout).expect("UTF-8");
+    let doc = roxmltree::Document::parse(&svg).expect("timeline SVG parses");
+    let mut chart = std::collections::BTreeMap::new();
+    for row in doc.descendants().filter(|n| n.has_attribute("data-dept")) {
+        let n = row.children().filter(|c| has_class(c, "cue")).count();
+        if n > 0 {
+            chart.insert(row.attribute("data-dept").unwrap_or("").to_string(), n);
+        }
+    }
+    let scene = crate::common::load_scene_text(path, &crate::common::read(&repo(path)));
+    let sim = oner::sim::Simulation::new(&scene);
+    let take = oner::play::data::Take::new(&scene, &sim, 1.0, &[]);
+    let player = per_dept(take.cues.iter().map(|c| c.label.as_str()));
+    let script = json_document(&["--calls", path]);
+    let mut script_labels = Vec::new();
+    for entry in script["entries"].as_array().expect("entries") {
+        match entry["type"].as_str() {
+            Some("block") => {
+                for call in entry["calls"].as_array().expect("calls") {
+                    if call["call"] == "go" {
+                        for cue in call["cues"].as_array().expect("cues") {
+                            script_labels.push(cue["label"].as_str().unwrap_or("").to_string());
+                        }
+                    }
+                }
+            }
+            Some("action") => script_labels.extend(
+                entry["cues"]
+                    .as_array()
+                    .expect("cues")
+                    .iter()
+                    .map(|c| c.as_str().unwrap_or("").to_string()),
+            ),
+            Some("info") => script_labels.push(entry["label"].as_str().unwrap_or("").to_string()),
+            _ => {}
+        }
+    }
+    let script = per_dept(script_labels.iter().map(String::as_str));
+    vec![
+        ("cue sheet", sheet),
+        ("stats", stats),
+        ("timeline chart", chart),
+        ("player", player),
+        ("calling script", script),
+    ]
+}
+
+fn json_document(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    serde_json::from_slice(&cues(&all)).expect("JSON")
+}
+
+#[test]
+fn every_output_counts_the_same_cues_per_department() {
+    for path in [
+        "scenes/we-cry-together.ron",
+        "tests/fixtures/calls/calling.ron",
+    ] {
+        let all = counts_everywhere(path);
+        let (_, sheet) = &all[0];
+        assert!(sheet.len() >= 4, "{path}: {sheet:?}");
+        for (name, counts) in &all[1..] {
+            assert_eq!(counts, sheet, "{path}: {name} against the cue sheet");
+        }
+    }
+}
+
+#[test]
+fn the_study_scene_numbers_crowded_inserts_with_letters_not_two_places() {
+    let cues = cue_list(&repo("scenes/we-cry-together.ron"));
+    let labels = labels(&cues);
+    assert!(labels.contains(&"SM 1A".to_string()), "{labels:?}");
+    assert!(
+        cues.iter()
+            .all(|c| c.number.split('.').nth(1).is_none_or(|p| p.len() == 1)),
+        "{labels:?}"
+    );
+    // The called cues are the operator departments' given cues, and SM 2 (the fly), which
+    // the scene marks `called: true`.
+    let called: Vec<String> = cues.iter().filter(|c| c.called).map(Cue::label).collect();
+    let operator = |l: &String| ["LX", "SQ", "CAM", "FX"].iter().any(|d| l.starts_with(d));
+    assert!(
+        called.iter().all(|l| operator(l) || l == "SM 2"),
+        "{called:?}"
+    );
+    assert!(called.contains(&"SM 2".to_string()));
+    assert!(
+        cues.iter()
+            .filter(|c| c.source == Source::Derived)
+            .all(|c| !c.called)
+    );
+}
+
+// ---- The calling script ------------------------------------------------------------------
+
+/// The spoken calls in the PDF's text, in order: (call, labels), `call` one of `Warning`,
+/// `Standby`, `GO`.
+fn spoken_calls(text: &str) -> Vec<(String, Vec<String>)> {
+    let label = r"(?:LX|SQ|CAM|SM|PROPS|FX) [0-9A-Z.]+";
+    let mut calls = Vec::new();
+    for line in text.lines().map(str::trim) {
+        let (call, rest) = if let Some(rest) = line.strip_prefix("Warning ") {
+            ("Warning", rest)
+        } else if let Some(rest) = line.strip_prefix("Standby ") {
+            ("Standby", rest)
+        } else if let Some(rest) = line.strip_suffix(" GO") {
+            ("GO", rest)
+        } else {
+            continue;
+        };
+        let labels: Vec<String> = rest.split(", ").map(|l| l.trim().to_string()).collect();
+        let well_formed = labels.iter().all(|l| {
+            let mut parts = l.splitn(2, ' ');
+            let dept = parts.next().unwrap_or("");
+            let number = parts.next().unwrap_or("");
+            label.contains(dept)
+                && !dept.is_empty()
+                && !number.is_empty()
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.')
+        });
+        if well_formed {
+            calls.push((call.to_string(), labels));
+        }
+    }
+    calls
+}
+
+#[test]
+fn the_calling_script_pdf_calls_every_called_cue_once_in_order() {
+    for path in [
+        "scenes/we-cry-together.ron",
+        "tests/fixtures/calls/calling.ron",
+    ] {
+        let list = cue_list(&repo(path));
+        let called: Vec<String> = list.iter().filter(|c| c.called).map(Cue::label).collect();
+        assert!(called.len() >= 8, "{path}: {called:?}");
+        let bytes = cues(&["--calls", "--format", "pdf", path]);
+        let (pages, text) = pdf_text(&bytes);
+        let calls = spoken_calls(&text);
+        for label in &called {
+            let at: Vec<(usize, &str)> = calls
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, labels))| labels.contains(label))
+                .map(|(i, (call, _))| (i, call.as_str()))
+                .collect();
+            let kinds: Vec<&str> = at.iter().map(|(_, c)| *c).collect();
+            assert_eq!(
+                kinds,
+                ["Warning", "Standby", "GO"],
+                "{path}: {label} in {text}"
+            );
+        }
+        // Nothing else is called: every label on a call line is a called cue.
+        for (_, labels) in &calls {
+            for label in labels {
+                assert!(called.contains(label), "{path}: {label} called");
+            }
+        }
+        // Every page carries the revision stamp.
+        let file = path.rsplit('/').next().unwrap_or(path);
+        assert!(
+            text.matches(file).count() >= pages,
+            "{path}: stamp on every page"
+        );
+        assert!(text.contains("rev "), "{path}: content hash");
+    }
+}
+
+#[test]
+fn the_calling_script_keeps_hostile_text_inert_in_every_format() {
+    let text = HOSTILE.replace("Unnumbered, \\\"quoted\\\"", "Unnumbered\u{1b}[2J\u{7}");
+    let text = text.replace(
+        "(at: \"0:16\", do: Cue(dept: Lighting,",
+        "(at: \"0:09\", do: Line(who: \"x\", says: \"=HYPERLINK(1) \u{1b}]8;;evil\u{7} <b>&</b>\")),\n        (at: \"0:16\", do: Cue(dept: Lighting,",
+    );
+    let (_dir, path) = scene_file("hostile-calls.ron", &text);
+    let path = path.to_string_lossy().into_owned();
+    for format in ["table", "md", "csv", "html", "vtt", "json"] {
+        let out = String::from_utf8(cues(&["--calls", "--format", format, &path])).expect("UTF-8");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format}: control characters"
+        );
+        match format {
+            "html" => {
+                let options = roxmltree::ParsingOptions {
+                    allow_dtd: true,
+                    ..roxmltree::ParsingOptions::default()
+                };
+                let doc = roxmltree::Document::parse_with_options(&out, options)
+                    .expect("well-formed HTML");
+                let all: String = doc.descendants().filter_map(|n| n.text()).collect();
+                assert!(all.contains("<b>&</b>"), "html keeps the text as text");
+                assert!(!out.contains("<b>&</b>"));
+            }
+            "csv" => {
+                assert!(out.contains("'=HYPERLINK"), "csv defuses formulas: {out}");
+                assert!(
+                    !out.contains(",=") && !out.contains("\"=") && !out.contains("\n="),
+                    "no field starts a formula: {out}"
+                );
+            }
+            "json" => {
+                let _: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+            }
+            _ => {}
+        }
+        // The captions carry only the calls; every other format the running text too.
+        assert!(
+            format == "vtt" || out.contains("HYPERLINK"),
+            "{format} keeps the line"
+        );
+    }
+    let (_, pdf) = pdf_text(&cues(&["--calls", "--format", "pdf", &path]));
+    assert!(squash(&pdf).contains(&squash(W2)), "{pdf}");
+}
+
+// ---- oner call -----------------------------------------------------------------------------
+
+#[test]
+fn call_without_a_terminal_prints_the_timed_log() {
+    let out = oner(&[
+        "call",
+        "--no-wait",
+        "--dept",
+        "SQ",
+        "--from",
+        "0:05",
+        "tests/fixtures/calls/calling.ron",
+    ])
+    .output()
+    .expect("run");
+    assert!(out.status.success());
+    let log = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Calling practice: Coffee, re-cued — calls from 0:05.0"
+    );
+    assert!(
+        lines.contains(&"   0:32.0  SQ 2 GO — as Ben slams the Pantry door"),
+        "{log}"
+    );
+    assert!(!log.contains("LX"), "only sound is called: {log}");
+    assert!(!log.contains("SQ 1 GO"), "SQ 1 went before 0:05: {log}");
+    assert_eq!(lines.last().copied(), Some("   0:45.0  end of the take"));
+    for bad in [
+        vec!["call", "--speed", "0", "tests/fixtures/calls/calling.ron"],
+        vec!["call", "--dept", "XYZ", "tests/fixtures/calls/calling.ron"],
+        vec!["call", "--from", "9:00", "tests/fixtures/calls/calling.ron"],
+    ] {
+        let out = oner(&bad).output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
+fn call_keeps_control_characters_in_scene_text_off_the_terminal() {
+    // The beat title reaches the log; an escape sequence in it must not reach the terminal.
+    let text = HOSTILE.replace("Beat <1>", "Beat\u{1b}[2J<1>");
+    assert_ne!(text, HOSTILE);
+    let (_dir, path) = scene_file("hostile-call.ron", &text);
+    let out = oner(&["call", "--no-wait", &path.to_string_lossy()])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let log = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(!log.contains('\u{1b}'), "{log}");
+    assert!(log.contains("Beat"), "{log}");
+    assert!(log.contains("LX 1 GO"), "{log}");
+}
+
+// ---- One spelling of the output option -------------------------------------------------------
+
+#[test]
+fn every_subcommand_spells_the_output_option_the_same_and_keeps_the_old_one_hidden() {
+    use clap::CommandFactory;
+    let cli = oner::cli::Cli::command();
+    let mut writers = Vec::new();
+    for sub in cli.get_subcommands() {
+        for arg in sub.get_arguments() {
+            let long = arg.get_long();
+            let is_output =
+                arg.get_short() == Some('o') || long.is_some_and(|l| l.starts_with("out"));
+            if !is_output {
+                continue;
+            }
+            writers.push(sub.get_name().to_string());
+            assert_eq!(arg.get_short(), Some('o'), "{}", sub.get_name());
+            assert_eq!(long, Some("output"), "{}", sub.get_name());
+            let aliases: Vec<&str> = arg.get_all_aliases().unwrap_or_default();
+            assert_eq!(
+                aliases,
+                ["out"],
+                "{}: the old spelling still works",
+                sub.get_name()
+            );
+            let visible = arg.get_visible_aliases().unwrap_or_default();
+            assert!(
+                visible.is_empty(),
+                "{}: the alias stays out of --help",
+                sub.get_name()
+            );
+        }
+    }
+    for name in [
+        "plan", "cues", "timeline", "graph", "play", "stats", "build",
+    ] {
+        assert!(
+            writers.contains(&name.to_string()),
+            "{name} has -o/--output: {writers:?}"
+        );
+    }
+    // Both spellings write the same file; help shows only the new one.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (flag, name) in [("--out", "a.svg"), ("--output", "b.svg"), ("-o", "c.svg")] {
+        let path = dir.path().join(name);
+        let out = oner(&[
+            "timeline",
+            "scenes/tutorial.ron",
+            flag,
+            &path.to_string_lossy(),
+        ])
+        .output()
+        .expect("run");
+        assert!(out.status.success(), "{flag}");
+    }
+    let read = |n: &str| std::fs::read(dir.path().join(n)).expect("written");
+    assert_eq!(read("a.svg"), read("b.svg"));
+    assert_eq!(read("b.svg"), read("c.svg"));
+    let help = oner(&["plan", "--help"]).output().expect("run");
+    let help = String::from_utf8(help.stdout).expect("UTF-8");
+    assert!(help.contains("-o, --output <DIR>"), "{help}");
+    assert!(!help.contains("--out "), "{help}");
+}
+
+#[test]
+fn the_players_calling_panel_has_the_calling_scripts_calls() {
+    let path = "tests/fixtures/calls/calling.ron";
+    let scene = crate::common::load_scene_text(path, &crate::common::read(&repo(path)));
+    let sim = oner::sim::Simulation::new(&scene);
+    let take = oner::play::data::Take::new(&scene, &sim, 1.0, &[]);
+    let script = json_document(&["--calls", path]);
+    let mut spoken = Vec::new();
+    for entry in script["entries"].as_array().expect("entries") {
+        if entry["type"] == "block" {
+            for call in entry["calls"].as_array().expect("calls") {
+                let at = entry["seconds"].as_f64().unwrap_or(-1.0);
+                spoken.push((at, call["spoken"].as_str().unwrap_or("").to_string()));
+            }
+        }
+    }
+    let player: Vec<(f64, String)> = take.calls.iter().map(|c| (c.at, c.words.clone())).collect();
+    assert_eq!(player, spoken);
+    assert!(
+        player
+            .iter()
+            .any(|(at, w)| *at < 0.0 && w.starts_with("Warning"))
+    );
 }

@@ -234,18 +234,32 @@ fn statistics_of_a_tiny_scene_match_the_hand_worked_numbers() {
     assert_eq!(stats.slams.len(), 1);
     assert_eq!(stats.slams[0].at, "0:07.0");
 
+    // The cue sheet's list: LX 1 at 2, his entrance at 2.5 (SM), LX 2 at 3, the camera's
+    // move at 5 (CAM), the slam at 7 (its sound, as no given cue lands on it, and SM),
+    // SQ 1 at 9.
     let cues = &stats.cues;
-    assert_eq!(cues.count, 3);
+    assert_eq!(cues.count, 7);
+    assert_eq!(cues.called, 3);
+    let per_dept: Vec<(&str, usize)> = cues
+        .by_department
+        .iter()
+        .map(|d| (d.dept.as_str(), d.count))
+        .collect();
+    assert_eq!(per_dept, [("LX", 2), ("SQ", 2), ("CAM", 1), ("SM", 2)]);
+    // Four stretches of 2 s tie (0–2, 3–5, 5–7, 7–9): the earliest wins.
     assert_eq!(
         (
             cues.longest_without_cue.from_seconds,
             cues.longest_without_cue.to_seconds
         ),
-        (3.0, 9.0)
+        (0.0, 2.0)
     );
     assert_eq!(cues.busiest_ten_seconds.from_seconds, 2.0);
-    assert_eq!(cues.busiest_ten_seconds.count, 3);
-    assert_eq!(cues.busiest_ten_seconds.cues, ["LX 1", "LX 2", "SQ 1"]);
+    assert_eq!(cues.busiest_ten_seconds.count, 7);
+    assert_eq!(
+        cues.busiest_ten_seconds.cues,
+        ["LX 1", "SM 1", "LX 2", "CAM 1", "SQ 0.1", "SM 2", "SQ 1"]
+    );
 
     let rooms: Vec<(&str, f64)> = stats
         .rooms

@@ -75,3 +75,31 @@ case "$seen" in
   "data-cues=\"$count 0:LX 1: Morning state up\"") ;;
   *) fail "the <track> did not play cues.vtt as $count captions starting with LX 1 (got $seen)" ;;
 esac
+
+# The calling script as poppler reads it: every called cue (the JSON's GO lines) is called
+# warning → standby → GO, each exactly once as GO, on lines of their own.
+for scene in scenes/we-cry-together.ron tests/fixtures/calls/calling.ron; do
+  id=$(basename "$scene" .ron)
+  "$ONER" cues "$scene" --calls --format pdf -o "$out/$id-calls.pdf" >/dev/null
+  "$ONER" cues "$scene" --calls --format json >"$out/$id-calls.json"
+  pdftotext -layout "$out/$id-calls.pdf" "$out/$id-calls.txt"
+  python3 - "$out/$id-calls" <<'PY'
+import json, re, sys
+base = sys.argv[1]
+script = json.load(open(base + ".json"))
+called = [c["label"] for e in script["entries"] if e["type"] == "block"
+          for call in e["calls"] if call["call"] == "go" for c in call["cues"]]
+assert len(called) == script["called"] and called, "every called cue has one GO"
+seen = {}
+for line in open(base + ".txt"):
+    m = re.search(r"(Warning|Standby)\s+((?:(?:LX|SQ|CAM|SM|PROPS|FX) [0-9A-Z.]+(?:, )?)+)|((?:(?:LX|SQ|CAM|SM|PROPS|FX) [0-9A-Z.]+(?:, )?)+) GO\b", line)
+    if not m:
+        continue
+    kind = m.group(1) or "GO"
+    for label in (m.group(2) or m.group(3)).split(", "):
+        seen.setdefault(label.strip(), []).append(kind)
+for label in called:
+    assert seen.get(label) == ["Warning", "Standby", "GO"], f"{base}.pdf calls {label}: {seen.get(label)}"
+print(f"cues: {base.rsplit('/', 1)[-1]}.pdf calls {len(called)} cues warning → standby → GO")
+PY
+done

@@ -19,7 +19,7 @@ pub struct BuildArgs {
     /// Scene file.
     pub file: PathBuf,
     /// Output folder (default: output/<scene-id>/).
-    #[arg(short, long, value_name = "DIR")]
+    #[arg(short = 'o', long = "output", alias = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Write the outputs even if check finds errors.
     #[arg(long)]

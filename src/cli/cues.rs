@@ -2,6 +2,7 @@
 
 use crate::cuesheet::filter::{self, Filter};
 use crate::cuesheet::format::{self, Paper};
+use crate::cuesheet::script::{Script, Stamp};
 use crate::cuesheet::sheet::{Options, Sheet, Timecode};
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
@@ -46,8 +47,11 @@ pub struct CuesArgs {
     /// Only the cues of this beat (its title, or its number from 1).
     #[arg(long, value_name = "NAME")]
     pub beat: Option<String>,
-    /// Add the stage manager's calls: a warning 30 s ahead, standby at the cue's standby
-    /// time (else 5 s ahead), and GO.
+    /// Print the calling script instead of the sheet: the stage manager's prompt book, one
+    /// block per moment with the warnings (30 s ahead), standbys (at the cue's standby time,
+    /// else 5 s ahead) and GOs of the called cues grouped, each GO on its trigger, and the
+    /// lines and moves between them. Called: LX, SQ, FX and CAM cues the scene gives, and
+    /// any marked `called: true`; the rest are listed for information.
     #[arg(long)]
     pub calls: bool,
     /// Paper for PDF and for printing the HTML page (landscape).
@@ -57,7 +61,7 @@ pub struct CuesArgs {
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
     /// Write to this file (atomically) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short = 'o', long = "output", alias = "out", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
@@ -128,22 +132,29 @@ fn sheet_bytes(args: &CuesArgs) -> Result<Vec<u8>, u8> {
     }
     let sim = crate::sim::Simulation::new(scene);
     let cues = crate::cuesheet::cue_list(scene, &sim);
-    let options = Options {
-        timecode: match args.timecode {
-            TimecodeArg::Clock => Timecode::Clock,
-            TimecodeArg::Smpte => Timecode::Smpte,
-        },
-        calls: args.calls,
-        source_name: args
-            .file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned()),
+    let timecode = match args.timecode {
+        TimecodeArg::Clock => Timecode::Clock,
+        TimecodeArg::Smpte => Timecode::Smpte,
     };
-    let sheet = Sheet::new(scene, &cues, &filter, &options);
+    let source_name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
     let paper = match args.paper {
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
     };
+    if args.calls {
+        let stamp = Stamp::of(source_name.as_deref(), scene);
+        let script = Script::new(scene, &sim, &cues, &filter, timecode, stamp);
+        return script_bytes(args, &script, paper).map_err(usage);
+    }
+    let options = Options {
+        timecode,
+        calls: false,
+        source_name,
+    };
+    let sheet = Sheet::new(scene, &cues, &filter, &options);
     Ok(match args.format {
         CueFormat::Table => {
             let width = args.width.unwrap_or_else(terminal_width);
@@ -155,6 +166,23 @@ fn sheet_bytes(args: &CuesArgs) -> Result<Vec<u8>, u8> {
         CueFormat::Pdf => format::pdf::render(&sheet, paper).map_err(usage)?,
         CueFormat::Vtt => format::vtt::render(&sheet).into_bytes(),
         CueFormat::Json => format::json::render(&sheet).into_bytes(),
+    })
+}
+
+/// The calling script in the chosen format.
+fn script_bytes(args: &CuesArgs, script: &Script, paper: Paper) -> Result<Vec<u8>, String> {
+    use crate::cuesheet::script::format as script_format;
+    Ok(match args.format {
+        CueFormat::Table => {
+            let width = args.width.unwrap_or_else(terminal_width);
+            script_format::table::render(script, width).into_bytes()
+        }
+        CueFormat::Md => script_format::markdown::render(script).into_bytes(),
+        CueFormat::Csv => script_format::csv::render(script).into_bytes(),
+        CueFormat::Html => script_format::html::render(script, paper).into_bytes(),
+        CueFormat::Pdf => script_format::pdf::render(script, paper)?,
+        CueFormat::Vtt => script_format::vtt::render(script).into_bytes(),
+        CueFormat::Json => script_format::json::render(script).into_bytes(),
     })
 }
 

@@ -27,7 +27,7 @@ pub struct GraphArgs {
     pub format: GraphFormat,
     /// Where to write: a file, an existing folder, or `-` for standard output
     /// (default: output/<scene-id>/graph.svg or graph.dot).
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short = 'o', long = "output", alias = "out", value_name = "PATH")]
     pub out: Option<PathBuf>,
 }
 

@@ -2,6 +2,7 @@
 
 mod at;
 mod build;
+mod call;
 mod check;
 mod console;
 mod cues;
@@ -86,6 +87,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Stats(stats::StatsArgs),
     /// Check the scene and write everything oner makes for it into its output folder.
     Build(build::BuildArgs),
+    /// Run the take's calls against the clock: a live calling screen, or a timed log.
+    Call(call::CallArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -141,6 +144,7 @@ fn run(command: Command) -> u8 {
         Command::Play(args) => play::run(&args),
         Command::Stats(args) => stats::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Call(args) => call::run(&args),
     }
 }
 

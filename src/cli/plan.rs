@@ -18,7 +18,7 @@ pub struct PlanArgs {
     /// Scene file.
     pub file: PathBuf,
     /// Folder to write into (default: output/<scene-id>/).
-    #[arg(short, long, value_name = "DIR")]
+    #[arg(short = 'o', long = "output", alias = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Draw one plan of the take at this time (m:ss, m:ss.s, h:mm:ss or hh:mm:ss:ff).
     #[arg(long, value_name = "TIME")]

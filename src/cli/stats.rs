@@ -27,7 +27,7 @@ pub struct StatsArgs {
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
     /// Write to this file, into this folder, or `-` for standard output only.
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short = 'o', long = "output", alias = "out", value_name = "PATH")]
     pub out: Option<PathBuf>,
 }
 

@@ -16,7 +16,7 @@ pub struct TimelineArgs {
     pub file: PathBuf,
     /// Where to write: a file, an existing folder, or `-` for standard output
     /// (default: output/<scene-id>/timeline.svg).
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short = 'o', long = "output", alias = "out", value_name = "PATH")]
     pub out: Option<PathBuf>,
 }
 

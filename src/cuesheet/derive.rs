@@ -20,7 +20,7 @@ const SLAM_REACH: f64 = 2.0;
 
 /// Every cue, in time order (file order, then derivation order, breaking ties), unnumbered
 /// where the scene gives no number.
-pub fn cues(scene: &Scene, sim: &Simulation) -> Vec<Cue> {
+pub fn cues(scene: &Scene, sim: &Simulation, whereabouts: &Whereabouts) -> Vec<Cue> {
     let mut builder = Builder {
         scene,
         sim,
@@ -28,7 +28,7 @@ pub fn cues(scene: &Scene, sim: &Simulation) -> Vec<Cue> {
     };
     builder.given();
     builder.staging();
-    builder.entrances();
+    builder.entrances(whereabouts);
     let mut cues = builder.cues;
     cues.sort_by_key(|c| c.at);
     cues
@@ -58,6 +58,7 @@ impl Builder<'_, '_> {
                 .collect(),
             until: None,
             source: Source::Derived,
+            called: false,
             event,
         }
     }
@@ -82,12 +83,14 @@ impl Builder<'_, '_> {
                 standby,
                 strikes,
                 on_slam,
+                called,
             } = &event.action
             else {
                 continue;
             };
             let mut cue = self.cue(*dept, id, event.at, what.clone());
             cue.source = Source::Given;
+            cue.called = called.unwrap_or_else(|| super::called_by_default(*dept));
             cue.number = number.as_deref().map(str::trim).unwrap_or("").to_string();
             cue.standby = *standby;
             if let Some(wall) = strikes {
@@ -309,9 +312,9 @@ impl Builder<'_, '_> {
     }
 
     /// A performer passing into another room is an entrance (or an exit from the set).
-    fn entrances(&mut self) {
+    fn entrances(&mut self, whereabouts: &Whereabouts) {
         let scene = self.scene;
-        for passage in Whereabouts::of(self.sim).passages {
+        for passage in whereabouts.passages.iter().copied() {
             let person = scene.person(passage.who);
             let (Some(from), Some(to)) = (passage.from, passage.to) else {
                 continue;

@@ -11,6 +11,7 @@ mod derive;
 pub mod filter;
 pub mod format;
 pub mod number;
+pub mod script;
 pub mod sheet;
 
 use crate::model::{BeatId, Department, EventId, PersonId, RoomId, Scene};
@@ -58,6 +59,10 @@ pub struct Cue {
     /// When the action the cue starts is complete (a camera's arrival on its mark).
     pub until: Option<Time>,
     pub source: Source,
+    /// Whether the stage manager calls it (warning, standby, GO) on the calling script:
+    /// given cues of the operator departments and any marked `called: true`; derived cues
+    /// are listed for information, never called.
+    pub called: bool,
     /// The event the cue comes from.
     pub event: EventId,
 }
@@ -69,11 +74,44 @@ impl Cue {
     }
 }
 
+/// Whether a given cue of `dept` is called when the scene does not say: the departments
+/// with an operator at a board or a camera (LX, SQ, FX, CAM) wait for the stage manager's
+/// GO; stage management, props and the performers run their own.
+pub fn called_by_default(dept: Department) -> bool {
+    matches!(
+        dept,
+        Department::Lighting | Department::Sound | Department::Effects | Department::Camera
+    )
+}
+
 /// Every cue of the take in time order (file order breaking ties), numbered.
+///
+/// This is the one list every output reads: the cue sheets, the calling script, `oner call`,
+/// the statistics, the timeline chart's cue rows and the player.
 pub fn cue_list(scene: &Scene, sim: &Simulation) -> Vec<Cue> {
-    let mut cues = derive::cues(scene, sim);
+    cue_list_with(scene, sim, &crate::sim::Whereabouts::of(sim))
+}
+
+/// [`cue_list`] for a caller that has the take's whereabouts already (the entrances come
+/// from its door passages).
+pub fn cue_list_with(
+    scene: &Scene,
+    sim: &Simulation,
+    whereabouts: &crate::sim::Whereabouts,
+) -> Vec<Cue> {
+    let mut cues = derive::cues(scene, sim, whereabouts);
     number::assign(&mut cues);
     cues
+}
+
+/// How many cues each department has, in [`Department::ALL`] order, departments without
+/// cues left out: the count every output agrees on.
+pub fn count_by_department(cues: &[Cue]) -> Vec<(Department, usize)> {
+    Department::ALL
+        .into_iter()
+        .map(|d| (d, cues.iter().filter(|c| c.dept == d).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect()
 }
 
 /// The files `oner build` writes: see [`build_files_from`].
@@ -82,8 +120,7 @@ pub fn build_files(scene: &Scene, sim: &Simulation) -> Vec<OutputFile> {
 }
 
 /// The full cue sheet as `cues.md`, `cues.csv`, `cues.html`, `cues.pdf` and `cues.vtt`; the
-/// stage manager's calling sheet (every cue with its warning, standby and GO) as
-/// `cues-calls.pdf`; and for each department that has cues, its own sheet as
+/// stage manager's calling script (the prompt book: [`script`]) as `cues-calls.pdf`; and for each department that has cues, its own sheet as
 /// `cues-<dept>.pdf` (paper for the operator) and `cues-<dept>.csv` (for a console or a
 /// spreadsheet). `source_name` is the scene file's name for the sheets' title blocks.
 pub fn build_files_from(
@@ -106,8 +143,22 @@ pub fn build_files_from(
     ];
     files.extend(pdf("cues.pdf", &full, paper));
     files.push(text("cues.vtt", format::vtt::render(&full)));
-    let calls = sheet::Sheet::new(scene, &cues, &filter::Filter::default(), &options(true));
-    files.extend(pdf("cues-calls.pdf", &calls, paper));
+    let script = script::Script::new(
+        scene,
+        sim,
+        &cues,
+        &filter::Filter::default(),
+        sheet::Timecode::Clock,
+        script::Stamp::of(source_name, scene),
+    );
+    files.extend(
+        script::format::pdf::render(&script, paper)
+            .ok()
+            .map(|bytes| OutputFile {
+                name: "cues-calls.pdf".into(),
+                bytes,
+            }),
+    );
     for dept in Department::ALL {
         let only = filter::Filter {
             depts: vec![dept],

@@ -1,15 +1,17 @@
 //! Cue numbers per department: given numbers kept, the rest filled in around them.
 //!
 //! Crews number cues in time order and insert later cues with points (LX 2.5 between LX 2
-//! and LX 3) rather than renumber the sheet. The assignment follows that habit:
+//! and LX 3) or letters (LX 4A) rather than renumber the sheet. The assignment follows that
+//! habit:
 //!
 //! - A given number (`2.5`, `4A`, `house`) is kept exactly as written.
 //! - In each department, the given cues whose number starts with a decimal (`2`, `2.5`,
 //!   `4A` counts as 4) are *anchors*. The cues without a number between two anchors in time
 //!   (a *gap*) take the first free numbers strictly between the two: whole numbers if there
-//!   are enough (between 2 and 5: 3, 4), else one decimal place (between 2 and 3: 2.1, 2.2),
-//!   else two (2.01 … 2.15), and so on, every number of a gap with the same number of places
-//!   so they read in order.
+//!   are enough (between 2 and 5: 3, 4); else, for a few real inserts, one decimal place
+//!   (between 2 and 3: 2.1 … 2.9); else, for a crowd of them, letters after the lower
+//!   anchor (2A … 2Z, then 2AA …), the way a prompt book takes a run of inserts. Two
+//!   decimal places (2.01) appear only past 702 cues in one gap, where no book goes.
 //! - Before the first anchor the lower bound is 0; after the last, numbering goes on in
 //!   whole numbers (3, 4, 5). An anchor numbered below the one before it (out of order in
 //!   the file) bounds nothing: the gap ends at the next whole number instead.
@@ -19,8 +21,7 @@
 //! it in that gap. Adding or removing a cue renumbers at most the later cues of its own gap
 //! in its own department: never a given cue, never another gap, never another department.
 //! Adding a cue at the end of a gap renumbers nothing, unless the gap runs out of numbers
-//! at its number of places (a tenth cue between 2 and 3 moves the gap from 2.1 … 2.9 to
-//! 2.01 … 2.10).
+//! in its form (a tenth cue between 2 and 3 moves the gap from 2.1 … 2.9 to 2A … 2J).
 
 use super::Cue;
 use crate::model::Department;
@@ -150,6 +151,8 @@ pub fn assign(cues: &mut [Cue]) {
             }
         }
         let mut lower = Decimal::ZERO;
+        // The lower anchor as written, so letters follow its own (`1B` → 1C, 1D).
+        let mut lower_text = String::new();
         let mut gap = Vec::new();
         for &i in &indices {
             if cues[i].number.is_empty() {
@@ -159,18 +162,26 @@ pub fn assign(cues: &mut [Cue]) {
             let Some(anchor) = Decimal::leading(&cues[i].number) else {
                 continue;
             };
-            fill(cues, &gap, lower, Some(anchor), &mut used);
+            fill(cues, &gap, (lower, &lower_text), Some(anchor), &mut used);
             gap.clear();
-            if lower.less_than(anchor) {
+            if !anchor.less_than(lower) {
                 lower = anchor;
+                lower_text = cues[i].number.clone();
             }
         }
-        fill(cues, &gap, lower, None, &mut used);
+        fill(cues, &gap, (lower, &lower_text), None, &mut used);
     }
 }
 
-/// Numbers the cues of one gap between `lower` and `upper` (exclusive).
-fn fill(cues: &mut [Cue], gap: &[usize], lower: Decimal, upper: Option<Decimal>, used: &mut Used) {
+/// Numbers the cues of one gap between `lower` (its value and its text) and `upper`
+/// (exclusive).
+fn fill(
+    cues: &mut [Cue],
+    gap: &[usize],
+    (lower, lower_text): (Decimal, &str),
+    upper: Option<Decimal>,
+    used: &mut Used,
+) {
     if gap.is_empty() {
         return;
     }
@@ -180,8 +191,10 @@ fn fill(cues: &mut [Cue], gap: &[usize], lower: Decimal, upper: Option<Decimal>,
     };
     let numbers = match upper {
         None => None,
-        Some(upper) if lower.less_than(upper) => between(lower, upper, gap.len(), used),
-        Some(_) => between(lower, next_whole, gap.len(), used),
+        Some(upper) if lower.less_than(upper) => {
+            inserts((lower, lower_text), upper, gap.len(), used)
+        }
+        Some(_) => inserts((lower, lower_text), next_whole, gap.len(), used),
     }
     .unwrap_or_else(|| wholes_after(lower, gap.len(), used));
     for (&i, number) in gap.iter().zip(numbers) {
@@ -190,9 +203,60 @@ fn fill(cues: &mut [Cue], gap: &[usize], lower: Decimal, upper: Option<Decimal>,
     }
 }
 
-/// `count` free numbers strictly between `lower` and `upper` with the fewest places.
-fn between(lower: Decimal, upper: Decimal, count: usize, used: &Used) -> Option<Vec<String>> {
-    (0..=MAX_PLACES).find_map(|places| {
+/// Letters after a number: A … Z, then AA … ZZ (a prompt book's run of inserts).
+const MAX_LETTERED: usize = 26 + 26 * 26;
+
+/// `count` free numbers strictly between `lower` and `upper`: whole, one place, lettered,
+/// then more places, the first form that holds them all.
+fn inserts(
+    (lower, lower_text): (Decimal, &str),
+    upper: Decimal,
+    count: usize,
+    used: &Used,
+) -> Option<Vec<String>> {
+    between(lower, upper, count, used, 0..=1)
+        .or_else(|| lettered(lower, lower_text, count, used))
+        .or_else(|| between(lower, upper, count, used, 2..=MAX_PLACES))
+}
+
+/// `count` free numbers `2A`, `2B`, … after `lower` (its value written without trailing
+/// zeros; after its own letters if it has some, `2B` → 2C), if they fit in two letters.
+fn lettered(lower: Decimal, lower_text: &str, count: usize, used: &Used) -> Option<Vec<String>> {
+    let (units, places) = lower.normal();
+    let base = Decimal::text(units, places);
+    let start = lower_text
+        .strip_prefix(base.as_str())
+        .and_then(|rest| (0..MAX_LETTERED).find(|&k| letters(k) == rest))
+        .map_or(0, |k| k + 1);
+    let numbers: Vec<String> = (start..MAX_LETTERED)
+        .map(|k| format!("{base}{}", letters(k)))
+        .filter(|text| !used.texts.contains(text))
+        .take(count)
+        .collect();
+    (numbers.len() == count).then_some(numbers)
+}
+
+/// The `k`-th letter suffix from 0: `A` … `Z`, `AA`, `AB` … `ZZ`.
+fn letters(k: usize) -> String {
+    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
+    if k < 26 {
+        letter(k).to_string()
+    } else {
+        let k = k - 26;
+        format!("{}{}", letter(k / 26), letter(k))
+    }
+}
+
+/// `count` free numbers strictly between `lower` and `upper` with the fewest places in
+/// `places`.
+fn between(
+    lower: Decimal,
+    upper: Decimal,
+    count: usize,
+    used: &Used,
+    mut places: std::ops::RangeInclusive<u32>,
+) -> Option<Vec<String>> {
+    places.find_map(|places| {
         let (from, to) = (lower.floor_at(places) + 1, upper.ceil_at(places));
         let numbers: Vec<String> = (from..to)
             .filter(|&u| used.free(u, places))
@@ -231,6 +295,7 @@ mod tests {
             beat: None,
             notes: Vec::new(),
             until: None,
+            called: false,
             source: if number.is_empty() {
                 Source::Derived
             } else {
@@ -270,22 +335,49 @@ mod tests {
     }
 
     #[test]
-    fn a_crowded_gap_takes_more_places() {
+    fn a_crowded_gap_takes_letters() {
         let mut written = vec!["1"];
         written.extend(["-"; 12]);
         written.push("2");
         let got = numbers(&written);
-        assert_eq!(got[1], "1.01");
-        assert_eq!(got[10], "1.10");
-        assert_eq!(got[12], "1.12");
+        assert_eq!(got[1], "1A");
+        assert_eq!(got[10], "1J");
+        assert_eq!(got[12], "1L");
         assert_eq!(got[13], "2");
+        // Nine inserts still take points; the tenth turns the gap to letters.
+        let mut nine = vec!["1"];
+        nine.extend(["-"; 9]);
+        nine.push("2");
+        assert_eq!(numbers(&nine)[9], "1.9");
+        // Past Z come two letters; past ZZ, two places.
+        let mut crowd = vec!["2.50"];
+        crowd.extend(["-"; 30]);
+        crowd.push("3");
+        let got = numbers(&crowd);
+        assert_eq!((got[1].as_str(), got[26].as_str()), ("2.5A", "2.5Z"));
+        assert_eq!((got[27].as_str(), got[30].as_str()), ("2.5AA", "2.5AD"));
+        let mut huge = vec!["1"];
+        huge.extend(["-"; MAX_LETTERED + 1]);
+        huge.push("2");
+        assert_eq!(numbers(&huge)[1], "1.001");
+    }
+
+    #[test]
+    fn a_letter_already_given_is_skipped() {
+        let mut written = vec!["1", "1B"];
+        written.extend(["-"; 10]);
+        written.push("2");
+        let got = numbers(&written);
+        // 1B anchors at 1: the gap after it runs on from its own letter.
+        assert_eq!(&got[2..5], ["1C", "1D", "1E"]);
+        assert_eq!(got[11], "1L");
     }
 
     #[test]
     fn given_numbers_are_never_reused() {
         assert_eq!(
             numbers(&["1", "-", "1.1", "-", "2"]),
-            ["1", "1.01", "1.1", "1.2", "2"]
+            ["1", "1A", "1.1", "1.2", "2"]
         );
         assert_eq!(numbers(&["-", "2.50", "-"]), ["1", "2.50", "3"]);
         assert_eq!(numbers(&["-", "-", "5", "2"]), ["1", "3", "5", "2"]);

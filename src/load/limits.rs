@@ -167,6 +167,9 @@ impl Texts<'_, '_> {
     fn scene(&mut self, s: &raw::Scene, root: &SourcePath) {
         self.name(&s.title, &root.field("title"));
         self.text(&s.notes, &root.field("notes"));
+        if let Some(date) = &s.date {
+            self.name(date, &root.field("date"));
+        }
         self.text(&s.length, &root.field("length"));
         self.ids(&s.allow, &root.field("allow"));
         self.ids(&s.warn, &root.field("warn"));

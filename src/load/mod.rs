@@ -60,7 +60,10 @@ pub fn load(file: &SourceFile) -> Loaded {
             spans,
         };
     }
-    let scene = resolve(&raw, &mut resolver);
+    let scene = resolve(&raw, &mut resolver).map(|scene| Scene {
+        revision: file.content_hash(),
+        ..scene
+    });
     let diagnostics = resolver.finish();
     let scene = scene.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     Loaded {
@@ -95,6 +98,8 @@ fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
     Some(Scene {
         title: raw.title.clone(),
         notes: raw.notes.clone(),
+        date: raw.date.clone(),
+        revision: String::new(),
         frame_rate: r.frame_rate(),
         length: r.length()?,
         rule_levels,

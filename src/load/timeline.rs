@@ -321,6 +321,7 @@ fn action(
             standby,
             strikes,
             on_slam,
+            called,
         } => {
             let standby = match standby {
                 Some(text) => Some(r.time(text, &p.field("standby"), "standby time")?),
@@ -359,6 +360,7 @@ fn action(
                 standby,
                 strikes,
                 on_slam,
+                called: *called,
             }
         }
     })

@@ -122,6 +122,9 @@ pub enum Action {
         standby: Option<Time>,
         strikes: Option<WildWallId>,
         on_slam: Option<DoorId>,
+        /// Whether the stage manager calls it; `None` leaves it to the department
+        /// (`cuesheet::called_by_default`).
+        called: Option<bool>,
     },
 }
 

@@ -54,6 +54,11 @@ handle!(
 pub struct Scene {
     pub title: String,
     pub notes: String,
+    /// The revision date as written, if the scene gives one.
+    pub date: Option<String>,
+    /// A short hash of the scene file's text (`SourceFile::content_hash`), to tell two
+    /// revisions apart on paper.
+    pub revision: String,
     pub frame_rate: FrameRate,
     pub length: Time,
     /// Per-scene rule levels as written (`allow`, `warn`, `deny`), checked by the rules layer.

@@ -49,6 +49,25 @@ pub struct Take {
     pub beats: Vec<Beat>,
     pub cues: Vec<Cue>,
     pub lines: Vec<Line>,
+    /// The calling script's spoken calls in order, for the calling panel (the same blocks
+    /// as `oner cues --calls` and `oner call`).
+    #[serde(default)]
+    pub calls: Vec<Called>,
+}
+
+/// One spoken call of the calling script.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Called {
+    /// When it is said; -1 before the take (the pre-show block).
+    pub at: f64,
+    /// `Standby LX 4, SQ 4`, `LX 4 GO`.
+    pub words: String,
+    /// `warning`, `standby` or `go`.
+    pub call: String,
+    /// A GO's trigger in words.
+    pub trigger: String,
+    /// The cues' labels and GO times (for the standby list).
+    pub cues: Vec<(String, f64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -235,6 +254,7 @@ impl Take {
                 .collect(),
             cues: cues(scene, sim),
             lines: lines(scene),
+            calls: calls(scene, sim),
         }
     }
 
@@ -431,6 +451,40 @@ fn cues(scene: &Scene, sim: &Simulation) -> Vec<Cue> {
                 room: text(&row.room),
                 who: text(&row.who),
             }
+        })
+        .collect()
+}
+
+fn calls(scene: &Scene, sim: &Simulation) -> Vec<Called> {
+    use crate::cuesheet::script::{Call, Script, Stamp};
+    let list = crate::cuesheet::cue_list(scene, sim);
+    let script = Script::new(
+        scene,
+        sim,
+        &list,
+        &crate::cuesheet::filter::Filter::default(),
+        crate::cuesheet::sheet::Timecode::Clock,
+        Stamp::default(),
+    );
+    script
+        .blocks()
+        .flat_map(|block| {
+            block.lines.iter().map(move |line| Called {
+                at: block.at.map_or(-1.0, secs),
+                words: text(&line.spoken()),
+                call: match line.call {
+                    Call::Warning => "warning",
+                    Call::Standby => "standby",
+                    Call::Go => "go",
+                }
+                .to_string(),
+                trigger: line.trigger.as_deref().map(text).unwrap_or_default(),
+                cues: line
+                    .cues
+                    .iter()
+                    .map(|c| (text(&c.label()), secs(c.go)))
+                    .collect(),
+            })
         })
         .collect()
 }

@@ -579,6 +579,64 @@
     if (top !== undefined) { cueList.scrollTop = Math.max(0, top - cueListHeight / 3); }
   }
 
+  /* ---- The calling panel: the next calls and who is on standby ---- */
+
+  const callsNext = $('calls-next');
+  const callsStandby = $('calls-standby');
+  let callsShown = -1;
+  let countdowns = [];
+
+  /* The first call after t, by binary search (calls are in time order, pre-show first). */
+  function nextCall(t) {
+    let lo = 0;
+    let hi = take.calls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (take.calls[mid].at <= t) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
+
+  function drawCalls(t) {
+    if (!callsNext) { return; }
+    const first = nextCall(t);
+    if (first !== callsShown) {
+      callsShown = first;
+      callsNext.textContent = '';
+      countdowns = [];
+      for (const call of take.calls.slice(first, first + 3)) {
+        const li = document.createElement('li');
+        const inEl = document.createElement('span');
+        inEl.className = 'in';
+        const words = document.createElement('span');
+        words.className = call.call;
+        words.textContent = call.words;
+        if (call.trigger) {
+          const trigger = document.createElement('span');
+          trigger.className = 'trigger';
+          trigger.textContent = call.trigger;
+          words.appendChild(trigger);
+        }
+        li.appendChild(inEl);
+        li.appendChild(words);
+        callsNext.appendChild(li);
+        countdowns.push([inEl, call.at]);
+      }
+      if (first >= take.calls.length) {
+        const li = document.createElement('li');
+        li.textContent = 'no more calls';
+        callsNext.appendChild(li);
+      }
+      const on = [];
+      for (const call of take.calls.slice(0, first)) {
+        if (call.call !== 'standby') { continue; }
+        for (const [label, go] of call.cues) { if (go > t) { on.push(label); } }
+      }
+      callsStandby.textContent = on.length ? 'On standby: ' + on.join(', ') : '';
+    }
+    for (const [el, at] of countdowns) { el.textContent = 'in ' + Math.max(0, at - t).toFixed(1) + ' s'; }
+  }
+
   function drawLines(t) {
     const active = [];
     take.lines.forEach((line, i) => { if (line.at <= t && t < line.until) { active.push(i); } });
@@ -740,6 +798,7 @@
     drawLive(t, geo);
     drawBeat(t);
     drawCues(t, fromPlay);
+    drawCalls(t);
     drawLines(t);
     clockEl.textContent = clockText(t);
     scrub.value = String(t);

@@ -67,7 +67,7 @@ pub fn stamp(seconds: f64) -> String {
 }
 
 /// Caption text: one line, `&`, `<`, `>` as entities (which also keeps `-->` out).
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     one_line(text)
         .replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -1,36 +1,28 @@
-//! Cue timing: the longest stretch of the take with no cue, and the busiest ten seconds.
+//! Cue numbers: how many cues each department has (the cue sheet's own list, given and
+//! derived), the longest stretch of the take with no cue, and the busiest ten seconds.
 
-use super::{CueStats, Span, WINDOW, Window, clock, round};
-use crate::model::{Action, Scene};
-use crate::sim::Simulation;
+use super::{CueStats, DeptCount, Span, WINDOW, Window, clock, round};
+use crate::cuesheet::Cue;
+use crate::model::Scene;
 
-/// Cue events within the take in time order: (seconds, called name).
-fn cue_times(scene: &Scene, sim: &Simulation) -> Vec<(f64, String)> {
-    sim.order
-        .iter()
-        .map(|&id| &scene.events[id.index()])
-        .filter(|e| e.at <= scene.length)
-        .filter_map(|e| match &e.action {
-            Action::Cue { dept, number, .. } => Some((
-                e.at.seconds(),
-                match number {
-                    Some(n) => format!("{} {}", dept.abbreviation(), n),
-                    None => dept.abbreviation().to_string(),
-                },
-            )),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The cue numbers of the take.
-pub fn stats(scene: &Scene, sim: &Simulation) -> CueStats {
-    let cues = cue_times(scene, sim);
+/// The cue numbers of the take, from the cue list every output reads
+/// ([`crate::cuesheet::cue_list`]).
+pub fn stats(scene: &Scene, cues: &[Cue]) -> CueStats {
     let length = scene.length.seconds();
-    let (gap_from, gap_to) = longest_gap(&cues.iter().map(|c| c.0).collect::<Vec<_>>(), length);
-    let (start, count) = busiest(&cues.iter().map(|c| c.0).collect::<Vec<_>>(), WINDOW);
+    let times: Vec<f64> = cues.iter().map(|c| c.at.seconds()).collect();
+    let (gap_from, gap_to) = longest_gap(&times, length);
+    let (start, count) = busiest(&times, WINDOW);
     CueStats {
         count: cues.len(),
+        called: cues.iter().filter(|c| c.called).count(),
+        by_department: crate::cuesheet::count_by_department(cues)
+            .into_iter()
+            .map(|(dept, count)| DeptCount {
+                dept: dept.abbreviation().to_string(),
+                count,
+                called: cues.iter().filter(|c| c.dept == dept && c.called).count(),
+            })
+            .collect(),
         longest_without_cue: Span {
             from: clock(gap_from),
             to: clock(gap_to),
@@ -45,8 +37,11 @@ pub fn stats(scene: &Scene, sim: &Simulation) -> CueStats {
             count,
             cues: cues
                 .iter()
-                .filter(|c| c.0 >= start && c.0 < start + WINDOW)
-                .map(|c| c.1.clone())
+                .filter(|c| {
+                    let t = c.at.seconds();
+                    t >= start && t < start + WINDOW
+                })
+                .map(Cue::label)
                 .collect(),
         },
     }

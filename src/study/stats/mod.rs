@@ -115,10 +115,23 @@ pub struct SlamStats {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CueStats {
-    /// Cue events (the scene's own cues, not derived ones) within the take.
+    /// Cues on the cue sheet: the scene's own and those its staging implies.
     pub count: usize,
+    /// Of those, the cues the stage manager calls (warning, standby, GO).
+    pub called: usize,
+    /// Cues per department, in the sheets' department order, departments with none left out.
+    pub by_department: Vec<DeptCount>,
     pub longest_without_cue: Span,
     pub busiest_ten_seconds: Window,
+}
+
+/// One department's cues.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DeptCount {
+    /// `LX`, `SQ`, …
+    pub dept: String,
+    pub count: usize,
+    pub called: usize,
 }
 
 /// A stretch of the take.
@@ -230,7 +243,10 @@ impl Stats {
             cameras,
             doors: door_stats(scene, whereabouts),
             slams: slams(scene, sim),
-            cues: cues::stats(scene, sim),
+            cues: cues::stats(
+                scene,
+                &crate::cuesheet::cue_list_with(scene, sim, whereabouts),
+            ),
         }
     }
 

@@ -234,7 +234,17 @@ pub fn render(stats: &Stats) -> String {
     let cues = &stats.cues;
     let gap = &cues.longest_without_cue;
     let busy = &cues.busiest_ten_seconds;
-    out.push_str(&format!("  cues in the take: {}\n", cues.count));
+    let per_dept: Vec<String> = cues
+        .by_department
+        .iter()
+        .map(|d| format!("{} {}", d.dept, d.count))
+        .collect();
+    out.push_str(&format!(
+        "  cues in the take: {} ({}), {} called\n",
+        cues.count,
+        per_dept.join(", "),
+        cues.called
+    ));
     out.push_str(&format!(
         "  longest stretch with no cue: {} to {} ({:.1} s)\n",
         gap.from, gap.to, gap.seconds

@@ -2,7 +2,8 @@
 
 use super::layout::{Chart, HEADING_H, LABEL_W, MARGIN, ROW_H};
 use super::lines::style;
-use crate::model::{Action, Department};
+use crate::cuesheet::Source;
+use crate::model::Department;
 use crate::sim::PropWhere;
 use crate::study::svg::{Svg, fit, n, text_width};
 use crate::study::{MUTED, department_colour};
@@ -191,44 +192,44 @@ pub fn props(chart: &Chart, svg: &mut Svg) {
     svg.close();
 }
 
-/// One row per department: a thin bar from standby to GO and a tick with the cue number.
+/// One row per department: a thin bar from standby to GO and a tick with the cue number,
+/// for every cue of the cue sheet (given and derived, the one list every output reads);
+/// derived cues are drawn fainter. Each row is a `g` with `data-dept` and each cue a `g`
+/// with class `cue`, so a test can count them.
 pub fn cues(chart: &Chart, svg: &mut Svg) {
-    let scene = chart.scene;
-    heading(svg, chart.cues_top, "CUES");
+    let list = crate::cuesheet::cue_list_with(chart.scene, chart.sim, chart.whereabouts);
+    heading(svg, chart.cues_top, &format!("CUES ({})", list.len()));
     for (k, dept) in Department::ALL.iter().enumerate() {
         let y = chart.cues_top + HEADING_H + ROW_H * (k as f64 + 0.5);
         let colour = department_colour(*dept);
         row_label(svg, y, dept.abbreviation(), colour);
         baseline(chart, svg, y);
-        svg.open("g", &[("font-size", "10".into()), ("fill", colour.into())]);
+        svg.open(
+            "g",
+            &[
+                ("font-size", "10".into()),
+                ("fill", colour.into()),
+                ("data-dept", dept.abbreviation().into()),
+            ],
+        );
         let mut free_from = f64::NEG_INFINITY;
-        for &id in &chart.sim.order {
-            let event = &scene.events[id.index()];
-            let Action::Cue {
-                dept: d,
-                number,
-                what,
-                standby,
-                ..
-            } = &event.action
-            else {
-                continue;
+        for cue in list.iter().filter(|c| c.dept == *dept) {
+            let x = chart.x(cue.at);
+            let kind = match cue.source {
+                Source::Given => "",
+                Source::Derived => " (derived)",
             };
-            if d != dept || event.at > scene.length {
-                continue;
-            }
-            let x = chart.x(event.at);
-            let name = match number {
-                Some(number) => format!("{} {}", dept.abbreviation(), number),
-                None => dept.abbreviation().to_string(),
-            };
-            let mut tooltip = format!("{} {name} GO: {what}", event.at.clock());
-            if let Some(standby) = standby {
+            let mut tooltip = format!("{} {} GO: {}{kind}", cue.at.clock(), cue.label(), cue.what);
+            if let Some(standby) = cue.standby {
                 tooltip.push_str(&format!(" (standby {})", standby.clock()));
             }
-            svg.open("g", &[]);
+            let mut attributes = vec![("class", "cue".into())];
+            if cue.source == Source::Derived {
+                attributes.push(("fill-opacity", "0.55".into()));
+            }
+            svg.open("g", &attributes);
             svg.text("title", &[], &tooltip);
-            if let Some(standby) = standby.filter(|s| *s < event.at) {
+            if let Some(standby) = cue.standby.filter(|s| *s < cue.at) {
                 let xs = chart.x(standby);
                 svg.leaf(
                     "rect",
@@ -250,12 +251,10 @@ pub fn cues(chart: &Chart, svg: &mut Svg) {
                     ("height", "14".into()),
                 ],
             );
-            if let Some(number) = number {
-                let label = fit(number, 10.0, 40.0);
-                if x + 3.0 > free_from && !label.is_empty() {
-                    svg.text("text", &[("x", n(x + 3.0)), ("y", n(y - 1.0))], &label);
-                    free_from = x + 3.0 + text_width(&label, 10.0) + 2.0;
-                }
+            let label = fit(&cue.number, 10.0, 40.0);
+            if x + 3.0 > free_from && !label.is_empty() {
+                svg.text("text", &[("x", n(x + 3.0)), ("y", n(y - 1.0))], &label);
+                free_from = x + 3.0 + text_width(&label, 10.0) + 2.0;
             }
             svg.close();
         }

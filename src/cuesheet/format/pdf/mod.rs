@@ -42,7 +42,7 @@ const MIN_TEXT: f32 = 44.0;
 const CHIP_TEXT: f32 = 6.5;
 const CHIP_HEIGHT: f32 = 10.0;
 
-type Colour = (u8, u8, u8);
+pub(crate) type Colour = (u8, u8, u8);
 const INK: Colour = (0x1d, 0x23, 0x30);
 const MUTED: Colour = (0x5b, 0x64, 0x72);
 const DERIVED_INK: Colour = (0x3f, 0x47, 0x56);
@@ -302,10 +302,10 @@ fn draw(sheet: &Sheet, fonts: &Fonts, layout: &Layout, paper: Paper) -> Result<V
         .map_err(|e| format!("cannot make the PDF: {e:?}"))
 }
 
-/// Draws on one page.
-struct Pen<'a, 'b, 'c> {
-    surface: &'a mut Surface<'b>,
-    fonts: &'c Fonts,
+/// Draws on one page (also the calling script's pages).
+pub(crate) struct Pen<'a, 'b, 'c> {
+    pub(crate) surface: &'a mut Surface<'b>,
+    pub(crate) fonts: &'c Fonts,
 }
 
 fn fill(colour: Colour) -> Fill {
@@ -316,7 +316,7 @@ fn fill(colour: Colour) -> Fill {
 }
 
 impl Pen<'_, '_, '_> {
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, colour: Colour) {
+    pub(crate) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, colour: Colour) {
         let Some(rect) = Rect::from_xywh(x, y, w.max(0.01), h.max(0.01)) else {
             return;
         };
@@ -329,7 +329,7 @@ impl Pen<'_, '_, '_> {
         }
     }
 
-    fn rounded(&mut self, x: f32, y: f32, w: f32, h: f32, r: f32, colour: Colour) {
+    pub(crate) fn rounded(&mut self, x: f32, y: f32, w: f32, h: f32, r: f32, colour: Colour) {
         let k = 0.5523 * r;
         let mut p = PathBuilder::new();
         p.move_to(x + r, y);
@@ -349,7 +349,7 @@ impl Pen<'_, '_, '_> {
         }
     }
 
-    fn line(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, width: f32, colour: Colour) {
+    pub(crate) fn line(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, width: f32, colour: Colour) {
         let mut p = PathBuilder::new();
         p.move_to(x0, y0);
         p.line_to(x1, y1);
@@ -366,20 +366,35 @@ impl Pen<'_, '_, '_> {
     }
 
     /// Text with its baseline at `baseline`.
-    fn text(&mut self, face: &Typeface, size: f32, x: f32, baseline: f32, text: &str, c: Colour) {
+    pub(crate) fn text(
+        &mut self,
+        face: &Typeface,
+        size: f32,
+        x: f32,
+        baseline: f32,
+        text: &str,
+        c: Colour,
+    ) {
         if text.is_empty() {
             return;
         }
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(fill(c)));
-        self.surface.draw_text(
-            Point::from_xy(x, baseline),
-            face.font.clone(),
-            size,
-            text,
-            false,
-            TextDirection::LeftToRight,
-        );
+        let at = Point::from_xy(x, baseline);
+        match face.glyphs(text) {
+            Some(glyphs) => {
+                self.surface
+                    .draw_glyphs(at, &glyphs, face.font.clone(), text, size, false)
+            }
+            None => self.surface.draw_text(
+                at,
+                face.font.clone(),
+                size,
+                text,
+                false,
+                TextDirection::Auto,
+            ),
+        }
     }
 
     fn title_block(&mut self, sheet: &Sheet, page_w: f32) {
