@@ -77,8 +77,13 @@ impl Narrator<'_> {
 
     /// "as she reaches the kitchen arch": a GO on arrival at a mark.
     pub fn as_reaching(&mut self, who: PersonId, mark: MarkId) -> String {
+        format!("as {}", self.reaching(who, mark))
+    }
+
+    /// "she reaches the kitchen arch", as a clause.
+    pub fn reaching(&mut self, who: PersonId, mark: MarkId) -> String {
         let subject = self.subject(who, verbs::REACH);
-        format!("as {subject} {}", nouns::mark(self.scene, mark))
+        format!("{subject} {}", nouns::mark(self.scene, mark))
     }
 
     /// "Her enters the living room from the kitchen", or "exits … to …" when `to` is off the set.

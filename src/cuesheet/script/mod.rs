@@ -75,7 +75,7 @@ pub struct CallLine {
     pub call: Call,
     /// In GO-time order, then department order.
     pub cues: Vec<CalledCue>,
-    /// For a GO: what it lands on, in words ("as Her slams the Front door").
+    /// For a GO: what it lands on, in words ("as Her slams the front door").
     pub trigger: Option<String>,
 }
 

@@ -1,15 +1,15 @@
 //! What a GO lands on, in words: the line or action at that moment.
 //!
 //! In order of preference: something that happens at the GO's very moment (a line starting
-//! is "on Her's line: …", an action "as Her slams the Front door"), someone arriving on
-//! their mark then ("as Dante reaches k-table"), a line ending then, a line being spoken
+//! is "on Her's line: …", an action "as Her slams the front door"), someone arriving on
+//! their mark then ("as Dante reaches the kitchen table"), a line ending then, a line being spoken
 //! ("during Her's line: …"), the last thing that happened shortly before ("2.0 s after Ana takes Coffee mug"),
-//! else the clock alone. The sentences come from the shared describer
-//! ([`crate::plan::story::describe`]), so the script says things the way every other
-//! output does.
+//! else the clock alone. The words come from [`crate::prose::Narrator`], so the script says
+//! things the way every other output does.
 
 use crate::cuesheet::SAME_MOMENT;
 use crate::model::{Action, EventId, MarkId, PersonId, Scene};
+use crate::prose::{Arrival, Narrator};
 use crate::sim::Simulation;
 use crate::time::Time;
 
@@ -113,8 +113,7 @@ impl<'a, 's> Triggers<'a, 's> {
         line.map(|(who, says)| format!("on {who}'s line: {says}"))
             .or_else(|| {
                 self.near(at)
-                    .find_map(|e| crate::plan::story::describe(self.scene, self.sim, e))
-                    .map(|text| format!("as {text}"))
+                    .find_map(|e| Narrator::new(self.scene).as_clause(self.sim, e))
             })
     }
 
@@ -124,13 +123,7 @@ impl<'a, 's> Triggers<'a, 's> {
         self.arrivals[start..]
             .iter()
             .take_while(|a| a.0.seconds() <= at.seconds() + SAME_MOMENT)
-            .map(|&(_, who, mark)| {
-                format!(
-                    "as {} reaches {}",
-                    self.scene.person(who).name,
-                    self.scene.mark(mark).id
-                )
-            })
+            .map(|&(_, who, mark)| Narrator::new(self.scene).as_reaching(who, mark))
             .next()
     }
 
@@ -169,7 +162,7 @@ impl<'a, 's> Triggers<'a, 's> {
             .find_map(|&e| {
                 let text = match self.line_words(e) {
                     Some((who, says)) => format!("{who}'s line: {says}"),
-                    None => crate::plan::story::describe(self.scene, self.sim, e)?,
+                    None => Narrator::new(self.scene).clause(self.sim, e, Arrival::Left)?,
                 };
                 Some((self.scene.events[e.index()].at, text))
             });
@@ -179,12 +172,7 @@ impl<'a, 's> Triggers<'a, 's> {
             .map(|i| self.arrivals[i])
             .filter(|a| at.seconds() - a.0.seconds() <= RECENT)
             .map(|(t, who, mark)| {
-                let text = format!(
-                    "{} reaches {}",
-                    self.scene.person(who).name,
-                    self.scene.mark(mark).id
-                );
-                (t, text)
+                (t, Narrator::new(self.scene).reaching(who, mark))
             });
         let (when, text) = match (event, arrival) {
             (Some(e), Some(a)) => {
