@@ -69,3 +69,20 @@ pub fn messages(rule: &dyn Rule, extra: &str) -> Vec<String> {
         .map(|d| d.message)
         .collect()
 }
+
+/// Every part of each diagnostic of `rule` on the standard scene with `extra`, one string per
+/// diagnostic: the message, each label's text (primary first), the note and the help, joined
+/// by ` | `; for tests that pin the numbers a rule reports, not only that it fires.
+pub fn reports(rule: &dyn Rule, extra: &str) -> Vec<String> {
+    check(rule, &scene(extra))
+        .into_iter()
+        .map(|d| {
+            let mut parts = vec![d.message];
+            parts.extend(d.primary.into_iter().map(|l| l.message));
+            parts.extend(d.secondary.into_iter().map(|l| l.message));
+            parts.extend(d.note);
+            parts.extend(d.help);
+            parts.join(" | ")
+        })
+        .collect()
+}

@@ -145,4 +145,23 @@ mod tests {
         assert_eq!(late.len(), 1, "{late:?}");
         assert!(late[0].0.contains("at 0:10.0"), "{late:?}");
     }
+
+    #[test]
+    fn behind_a_plain_wall_the_help_says_reframing_does_not_help() {
+        // The camera on C1 (8.4, 3.6) frames ben on K2 (3, 3.2): the kitchen wall is between.
+        let got = crate::rules::testing::reports(
+            &LineOffCamera,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ben", to: "K2", arrive: "0:06")),
+                (at: "0:07", do: Camera(frame: ["ben"])),
+                (at: "0:10", do: Line(who: "ben", says: "He speaks from the kitchen")),
+            ]"#,
+        );
+        assert_eq!(
+            got,
+            [
+                "`ben`'s on-camera line is not seen by `cam` at 0:10.0 | a wall is between the camera and `ben` | the camera's last move or framing: it stands where the view is blocked | a oner has no other angle to cut to: a line the camera does not see is lost | reframing does not help: a wall is in the way; move the camera to where it sees `ben` (through a doorway or opening), bring `ben` to the camera, or mark the line `on_camera: false`"
+            ]
+        );
+    }
 }
