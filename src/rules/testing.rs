@@ -86,3 +86,15 @@ pub fn reports(rule: &dyn Rule, extra: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// Runs `f` on the context of `text`; panics if the scene does not load.
+pub fn with_context<T>(text: &str, f: impl FnOnce(&Context) -> T) -> T {
+    let file = SourceFile::new("test.ron", text);
+    let loaded = crate::load::load(&file);
+    let Some(scene) = &loaded.scene else {
+        panic!("test scene does not load: {:#?}", loaded.diagnostics);
+    };
+    let sim = Simulation::new(scene);
+    let cx = Context::new(scene, &sim, &loaded.spans);
+    f(&cx)
+}
