@@ -164,4 +164,49 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_door_shut_between_frames_is_caught_at_a_line_start_or_end_off_the_frame() {
+        // The camera on L2 (8.3, 2) frames ben through the open hall door on H1 (10, 2). At
+        // 24 fps the frames are 0:10.0 and 0:10.0417: the door shuts at 0:10.01, between them.
+        let with = |line: &str, door: &str| {
+            found(&format!(
+                r#"(at: "0:01", do: Door(door: "hall-door", action: Open, by: "ben")),
+                   (at: "0:02", do: Move(who: "ben", to: "H1", arrive: "0:06")),
+                   (at: "0:02", do: Camera(to: "L2", arrive: "0:05", frame: ["ben"])),
+                   {line},
+                   {door}"#
+            ))
+        };
+        let shut = r#"(at: "0:10.01", do: Door(door: "hall-door", action: Close, by: "ben"))"#;
+        // Ends at 0:10.02, after the door shuts but before the next frame.
+        let end = with(
+            r#"(at: "0:07", do: Line(who: "ben", says: "Wait for me", until: "0:10.02"))"#,
+            shut,
+        );
+        assert_eq!(end.len(), 1, "{end:?}");
+        assert_eq!(
+            end[0].0,
+            "`ben`'s on-camera line is not seen by `cam` at 0:10.0, during the line"
+        );
+        let before = with(
+            r#"(at: "0:07", do: Line(who: "ben", says: "Wait for me", until: "0:10.005"))"#,
+            shut,
+        );
+        assert!(before.is_empty(), "{before:?}");
+        // Starts at 0:10.02 while the door is shut for a moment (0:10.01 to 0:10.03).
+        let start = with(
+            r#"(at: "0:10.02", do: Line(who: "ben", says: "Wait for me"))"#,
+            &format!(
+                r#"{shut}, (at: "0:10.03", do: Door(door: "hall-door", action: Open, by: "ben"))"#
+            ),
+        );
+        assert_eq!(start.len(), 1, "{start:?}");
+        assert!(
+            start[0]
+                .0
+                .starts_with("`ben`'s on-camera line is not seen by `cam` at 0:10.0"),
+            "{start:?}"
+        );
+    }
 }
