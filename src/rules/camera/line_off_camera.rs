@@ -209,4 +209,17 @@ mod tests {
             "{start:?}"
         );
     }
+
+    #[test]
+    fn a_long_line_is_watched_through_a_still_stretch_until_the_speaker_walks_out() {
+        // Nothing moves from 0:07 to 0:11 (frames the sweep may skip); then ben walks from L1
+        // to H1, behind the closed hall door, before his line ends at 0:15.
+        let got = found(
+            r#"(at: "0:07", do: Line(who: "ben", says: "A long speech", until: "0:15")),
+               (at: "0:11", do: Move(who: "ben", to: "H1", arrive: "0:14"))"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.ends_with(", during the line"), "{got:?}");
+        assert!(!got[0].0.contains("at 0:15.0"), "{got:?}");
+    }
 }
