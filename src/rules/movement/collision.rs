@@ -484,4 +484,57 @@ mod tests {
             "{together:?}"
         );
     }
+
+    /// Contacts (message | label) on the standard scene with extra living-room marks.
+    fn with_marks(marks: &str, timeline: &str) -> Vec<String> {
+        let text = crate::rules::testing::scene(timeline).replace(
+            r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+            &format!(r#""C1": (room: "living", at: (8.4, 3.6)), {marks}"#),
+        );
+        crate::rules::testing::check(&Collision, &text)
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_brush_just_across_a_grid_line_is_found() {
+        // The grid's cells are 2 m; ana stands just west of x 5.55 (and so within 0.45 m, the
+        // largest body radius, of the line x 6), ben walks north just east of it.
+        let across_x = with_marks(
+            r#""A": (room: "living", at: (5.45, 1.0)), "B0": (room: "living", at: (5.65, 0.3)),
+               "B1": (room: "living", at: (5.65, 3.5)),"#,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ben", to: "B0", arrive: "0:04")),
+                (at: "0:05", do: Move(who: "ana", to: "A", arrive: "0:10")),
+                (at: "0:12", do: Move(who: "ben", to: "B1", arrive: "0:16")),
+            ]"#,
+        );
+        assert_eq!(across_x.len(), 1, "{across_x:?}");
+        assert!(
+            across_x[0].ends_with("within 0.2 m of each other"),
+            "{across_x:?}"
+        );
+        // The same across y 2: ana just south of y 1.55, ben walking west just north of it.
+        let across_y = with_marks(
+            r#""A": (room: "living", at: (7.0, 1.45)), "B0": (room: "living", at: (8.5, 1.65)),
+               "B1": (room: "living", at: (4.5, 1.65)),"#,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ben", to: "B0", arrive: "0:04")),
+                (at: "0:05", do: Move(who: "ana", to: "A", arrive: "0:10")),
+                (at: "0:12", do: Move(who: "ben", to: "B1", arrive: "0:16")),
+            ]"#,
+        );
+        assert_eq!(across_y.len(), 1, "{across_y:?}");
+        assert!(
+            across_y[0].ends_with("within 0.2 m of each other"),
+            "{across_y:?}"
+        );
+    }
 }
