@@ -138,4 +138,50 @@ mod tests {
         assert_eq!(at(6.06).len(), 1, "0.16 m is still a squeeze");
         assert_eq!(at(6.04).len(), 0, "0.14 m is M008's");
     }
+
+    /// M009's messages on the standard scene with extra kitchen marks and `timeline`.
+    fn in_kitchen(marks: &str, timeline: &str) -> Vec<String> {
+        let text = scene(timeline).replace(
+            r#""K1": (room: "kitchen", at: (1.5, 1.5)),"#,
+            &format!(r#""K1": (room: "kitchen", at: (1.5, 1.5)), {marks}"#),
+        );
+        check(&TightSqueeze, &text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_wall_is_found_all_along_its_length_not_only_in_its_first_grid_cell() {
+        // Along y 0.2 from x 2.3 to 3.7: 0.2 m from the kitchen's south wall (x 0 to 4), in
+        // the grid's second column. Parallel to the wall, the first judged point (0.25 m in,
+        // 0:05.5) is the tightest.
+        let found = in_kitchen(
+            r#""K3": (room: "kitchen", at: (2.3, 0.2)), "K4": (room: "kitchen", at: (3.7, 0.2)),"#,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "K3", arrive: "0:04")),
+                (at: "0:05", do: Move(who: "ana", to: "K4", arrive: "0:08")),
+            ]"#,
+        );
+        assert_eq!(
+            found,
+            [
+                "`ana` squeezes past the wall from (0, 0) to (4, 0) at 0:05.5 on the way to `K4`: 0.2 m clear, comfortable is 0.25 m"
+            ]
+        );
+    }
+
+    #[test]
+    fn stepping_off_and_onto_a_mark_beside_a_wall_is_not_judged() {
+        // K3 is 0.2 m from the south wall; the first and last 0.25 m of each walk are the
+        // performer's own business.
+        let found = in_kitchen(
+            r#""K3": (room: "kitchen", at: (2.5, 0.2)),"#,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "K3", arrive: "0:04")),
+                (at: "0:05", do: Move(who: "ana", to: "K1", arrive: "0:08")),
+            ]"#,
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
 }
