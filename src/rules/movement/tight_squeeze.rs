@@ -184,4 +184,21 @@ mod tests {
         );
         assert!(found.is_empty(), "{found:?}");
     }
+
+    #[test]
+    fn a_squeeze_just_past_a_doorway_is_judged_on_the_routes_second_piece() {
+        // K1 (1.5, 1.5) through the arch (4, 2) to L3 (8, 2): the stool is 0.2 m off the
+        // second piece, 0.5 m past the arch: 3.05 m into a 6.55 m walk of 4 s, at 0:02.9.
+        let found = squeezes(
+            "Rect(x: 4.5, y: 2.2, w: 0.4, h: 0.3)",
+            "(8.0, 2.0)",
+            "(8.0, 3.0)",
+        );
+        assert_eq!(
+            found,
+            [
+                "`ana` squeezes past `stool` at 0:02.9 on the way to `L3`: 0.2 m clear, comfortable is 0.25 m | at (4.5, 2) the centre of the body is 0.2 m from `stool`"
+            ]
+        );
+    }
 }
