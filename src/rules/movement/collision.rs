@@ -537,4 +537,17 @@ mod tests {
             "{across_y:?}"
         );
     }
+
+    #[test]
+    fn a_walk_from_the_first_frame_through_someone_is_found() {
+        let found = reports(
+            &Collision,
+            r#"timeline: [(at: "0:00", do: Move(who: "ana", to: "L2", arrive: "0:03"))]"#,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("`ana` and `ben` are in the same spot in `living` from 0:01.9 to 0:02.1 | brings them within 0 m"),
+            "{found:?}"
+        );
+    }
 }
