@@ -550,4 +550,23 @@ mod tests {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn a_fast_walk_that_stops_short_of_the_steadicam_does_not_touch_it() {
+        // ben walks straight at the camera on C1 (8.4, 3.6) from L1 (6, 2), 2.3 or 2.5 m in a
+        // second, and stops 0.6 m or 0.4 m short of it: the rig's radius is 0.45 m.
+        let stop = |at: &str| {
+            with_marks(
+                &format!(r#""X": (room: "living", at: {at}),"#),
+                r#"timeline: [(at: "0:00.5", do: Move(who: "ben", to: "X", arrive: "0:01.5"))]"#,
+            )
+        };
+        assert_eq!(stop("(7.9008, 3.2672)"), Vec::<String>::new());
+        assert_eq!(
+            stop("(8.0672, 3.3781)"),
+            [
+                "`ben` and `cam` are in the same spot in `living` from 0:01.5 to 1:00.0 | brings them within 0.4 m of each other"
+            ]
+        );
+    }
 }
