@@ -403,8 +403,9 @@ mod tests {
             out[0].starts_with("backing `garden` is flown out at 0:10.0: keep it in until the reveal, turn or move the camera so it does not look through `window`, or, if the studio is meant to be seen from here, set `reveal: \"0:10.0\"`"),
             "{out:?}"
         );
+        // Flown in too late (and out again later): the help is about flying it in.
         let late = helps(&l_set(
-            r#"backings: [(id: "garden", covers: "window", from: "0:18")],"#,
+            r#"backings: [(id: "garden", covers: "window", from: "0:18", until: "0:19")],"#,
             "",
             timeline,
         ));
