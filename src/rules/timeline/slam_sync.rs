@@ -201,4 +201,20 @@ mod tests {
             ["SQ 1 at 00:00:08:02 is 1 frame after the slam of `hall-door` at 00:00:08:01"]
         );
     }
+
+    #[test]
+    fn a_cue_just_before_a_late_slam_is_measured_against_it_not_an_early_one() {
+        let found = messages(
+            &SlamSync,
+            r#"timeline: [
+                (at: "0:01", do: Door(door: "hall-door", action: Slam, by: "ben")),
+                (at: "0:10", do: Door(door: "hall-door", action: Slam, by: "ben")),
+                (at: "0:09", do: Cue(dept: Sound, number: "1", what: "early", on_slam: "hall-door")),
+            ]"#,
+        );
+        assert_eq!(
+            found,
+            ["SQ 1 at 0:09.0 is 24 frames before the slam of `hall-door` at 0:10.0"]
+        );
+    }
 }
