@@ -166,7 +166,8 @@ mod tests {
         .replace(
             r#""C1": (room: "living", at: (8.4, 3.6)),"#,
             r#""C1": (room: "living", at: (8.4, 3.6)), "L3": (room: "living", at: (8.0, 2.3)),
-               "L4": (room: "living", at: (4.5, 2.3)), "L5": (room: "living", at: (6.0, 1.6)),"#,
+               "L4": (room: "living", at: (4.5, 2.3)), "L5": (room: "living", at: (6.0, 1.6)),
+               "L6": (room: "living", at: (4.7, 0.45)),"#,
         );
         check(&Jump, &text)
             .into_iter()
@@ -200,6 +201,19 @@ mod tests {
             found,
             [
                 "`cam` swings 489°/s at 0:10.5, too fast for an operator: it reads as a cut | the camera's move swings its view past `ben` | slow the camera's move or route it farther from `ben`; or frame a mark ahead instead, so the camera turns less"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_subject_moving_straight_away_from_the_lens_is_not_the_cause() {
+        // As the camera runs past him, ben backs away along the line from the lens (to L6,
+        // south-west): that does not turn the view; the camera's own move does.
+        let found = whips(r#"(at: "0:10.4", do: Move(who: "ben", to: "L6", arrive: "0:11.1")),"#);
+        assert_eq!(
+            found,
+            [
+                "`cam` swings 238°/s at 0:10.5, too fast for an operator: it reads as a cut | the camera's move swings its view past `ben` | slow the camera's move or route it farther from `ben`; or frame a mark ahead instead, so the camera turns less"
             ]
         );
     }
