@@ -222,4 +222,26 @@ mod tests {
         assert!(got[0].0.ends_with(", during the line"), "{got:?}");
         assert!(!got[0].0.contains("at 0:15.0"), "{got:?}");
     }
+
+    #[test]
+    fn a_door_shut_on_a_frame_hides_the_speaker_from_that_very_frame() {
+        // Nothing moves from 0:06 on; the hall door shuts at 0:10, on a frame, mid-line.
+        let text = scene(
+            r#"timeline: [
+                (at: "0:01", do: Door(door: "hall-door", action: Open, by: "ben")),
+                (at: "0:02", do: Move(who: "ben", to: "H1", arrive: "0:05")),
+                (at: "0:02", do: Camera(to: "L2", arrive: "0:05", frame: ["ben"])),
+                (at: "0:07", do: Line(who: "ben", says: "Wait for me", until: "0:12")),
+                (at: "0:10", do: Door(door: "hall-door", action: Close, by: "ben")),
+            ],"#,
+        );
+        let missed: Vec<f64> = crate::rules::testing::with_context(&text, |cx| {
+            cx.camera_sweep()
+                .missed_lines
+                .iter()
+                .map(|m| m.at.seconds())
+                .collect()
+        });
+        assert_eq!(missed, [10.0]);
+    }
 }
