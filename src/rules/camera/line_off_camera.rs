@@ -248,14 +248,15 @@ mod tests {
     #[test]
     fn a_line_starting_between_frames_is_checked_at_its_own_moment() {
         // The frames are 0:10.0 and 0:10.0417; the line starts at 0:10.02, with the hall door
-        // between ben and the camera shut from 0:10.01.
+        // between ben and the camera shut from 0:10.01 to 0:10.03.
         let text = scene(
             r#"timeline: [
                 (at: "0:01", do: Door(door: "hall-door", action: Open, by: "ben")),
                 (at: "0:02", do: Move(who: "ben", to: "H1", arrive: "0:05")),
                 (at: "0:02", do: Camera(to: "L2", arrive: "0:05", frame: ["ben"])),
                 (at: "0:10.01", do: Door(door: "hall-door", action: Close, by: "ben")),
-                (at: "0:10.02", do: Line(who: "ben", says: "Wait for me")),
+                (at: "0:10.02", do: Line(who: "ben", says: "Wait for me", until: "0:11")),
+                (at: "0:10.03", do: Door(door: "hall-door", action: Open, by: "ben")),
             ],"#,
         );
         let missed: Vec<f64> = crate::rules::testing::with_context(&text, |cx| {
