@@ -91,3 +91,40 @@ fn level_word(level: Level) -> &'static str {
         Level::Deny => "error",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{explain, markdown};
+
+    #[test]
+    fn explain_knows_rules_and_structure_codes_by_code_or_name_in_any_case() {
+        let rule = explain("m001").expect("M001 by code");
+        assert!(
+            rule.starts_with("M001 teleport: ") && rule.contains("default level: deny"),
+            "{rule}"
+        );
+        assert_eq!(explain("TELEPORT"), Some(rule));
+        let structure = explain("s001").expect("S001 by code");
+        assert!(
+            structure.starts_with("S001 syntax: the file is not RON")
+                && structure.contains("family: structure · always an error"),
+            "{structure}"
+        );
+        assert_eq!(explain("Syntax"), Some(structure));
+        assert_eq!(explain("no-such-rule"), None);
+    }
+
+    #[test]
+    fn the_rules_page_names_each_family_and_each_rule_with_its_level_in_words() {
+        let page = markdown();
+        assert!(
+            page.contains("\n## Movement\n"),
+            "no Movement family heading"
+        );
+        assert_eq!(page.matches("\n## Movement\n").count(), 1);
+        assert!(page.contains("**teleport** (error by default): "));
+        assert!(page.contains("**tight-squeeze** (warning by default): "));
+        assert!(page.contains("**syntax**: the file is not RON"));
+        assert!(page.contains("#### What it checks") && !page.contains("\n### "));
+    }
+}

@@ -238,3 +238,67 @@ pub fn run(cx: &Context, levels: &Levels) -> Vec<Diagnostic> {
     crate::diagnostic::sort_and_dedup(&mut all);
     all
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Level, Levels, all_names, find, run};
+    use crate::diagnostic::Severity;
+
+    #[test]
+    fn levels_print_as_the_words_the_command_line_takes() {
+        let words: Vec<String> = [Level::Allow, Level::Warn, Level::Deny]
+            .iter()
+            .map(Level::to_string)
+            .collect();
+        assert_eq!(words, ["allow", "warn", "deny"]);
+    }
+
+    #[test]
+    fn rules_are_found_by_code_or_name_in_any_case() {
+        assert_eq!(find("m002").map(|d| d.name), Some("closed-door"));
+        assert_eq!(find("Closed-Door").map(|d| d.code), Some("M002"));
+        assert!(find("closd-door").is_none());
+        let names = all_names();
+        assert_eq!(names.len(), 2 * super::RULES.len());
+        assert!(names.iter().any(|n| n == "M002") && names.iter().any(|n| n == "closed-door"));
+    }
+
+    #[test]
+    fn levels_override_the_default_only_for_the_rule_they_name() {
+        let mut levels = Levels::default();
+        let m002 = find("M002").unwrap();
+        let m009 = find("M009").unwrap();
+        assert_eq!(levels.of(m002), Level::Deny);
+        assert!(levels.set("closed-door", Level::Warn));
+        assert!(!levels.set("closd-door", Level::Allow));
+        assert_eq!(levels.of(m002), Level::Warn);
+        assert_eq!(levels.of(m009), Level::Warn);
+    }
+
+    /// `run` over the standard scene with a walk through the closed hall door (M002).
+    fn run_closed_door(levels: &Levels) -> Vec<(&'static str, Severity)> {
+        let text = super::testing::scene(
+            r#"timeline: [(at: "0:01", do: Move(who: "ben", to: "H1", arrive: "0:05"))]"#,
+        );
+        let file = crate::source::SourceFile::new("test.ron", &text);
+        let loaded = crate::load::load(&file);
+        let scene = loaded.scene.as_ref().expect("loads");
+        let sim = crate::sim::Simulation::new(scene);
+        let cx = super::Context::new(scene, &sim, &loaded.spans);
+        run(&cx, levels)
+            .into_iter()
+            .filter(|d| d.code == "M002")
+            .map(|d| (d.code, d.severity))
+            .collect()
+    }
+
+    #[test]
+    fn run_gives_each_finding_its_rules_code_and_level() {
+        let mut levels = Levels::default();
+        assert_eq!(run_closed_door(&levels), [("M002", Severity::Error)]);
+        levels.set("M002", Level::Warn);
+        assert_eq!(run_closed_door(&levels), [("M002", Severity::Warning)]);
+        levels.set("M002", Level::Allow);
+        assert_eq!(run_closed_door(&levels), []);
+    }
+}

@@ -69,3 +69,32 @@ pub fn messages(rule: &dyn Rule, extra: &str) -> Vec<String> {
         .map(|d| d.message)
         .collect()
 }
+
+/// Every part of each diagnostic of `rule` on the standard scene with `extra`, one string per
+/// diagnostic: the message, each label's text (primary first), the note and the help, joined
+/// by ` | `; for tests that pin the numbers a rule reports, not only that it fires.
+pub fn reports(rule: &dyn Rule, extra: &str) -> Vec<String> {
+    check(rule, &scene(extra))
+        .into_iter()
+        .map(|d| {
+            let mut parts = vec![d.message];
+            parts.extend(d.primary.into_iter().map(|l| l.message));
+            parts.extend(d.secondary.into_iter().map(|l| l.message));
+            parts.extend(d.note);
+            parts.extend(d.help);
+            parts.join(" | ")
+        })
+        .collect()
+}
+
+/// Runs `f` on the context of `text`; panics if the scene does not load.
+pub fn with_context<T>(text: &str, f: impl FnOnce(&Context) -> T) -> T {
+    let file = SourceFile::new("test.ron", text);
+    let loaded = crate::load::load(&file);
+    let Some(scene) = &loaded.scene else {
+        panic!("test scene does not load: {:#?}", loaded.diagnostics);
+    };
+    let sim = Simulation::new(scene);
+    let cx = Context::new(scene, &sim, &loaded.spans);
+    f(&cx)
+}

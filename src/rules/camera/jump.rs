@@ -146,3 +146,75 @@ impl Rule for Jump {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Jump;
+    use crate::rules::testing::{check, scene};
+
+    /// The standard scene with living-room marks L3 (8, 2.3), L4 (4.5, 2.3) and L5 (6, 1.6):
+    /// the camera goes to L3, frames ben on L1 (6, 2) and then runs to L4, 0.3 m past him.
+    fn whips(ben_moves: &str) -> Vec<String> {
+        let text = scene(&format!(
+            r#"timeline: [
+                (at: "0:01", do: Camera(to: "L3", arrive: "0:04")),
+                (at: "0:05", do: Camera(frame: ["ben"])),
+                (at: "0:10", do: Camera(to: "L4", arrive: "0:11")),
+                {ben_moves}
+            ]"#
+        ))
+        .replace(
+            r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+            r#""C1": (room: "living", at: (8.4, 3.6)), "L3": (room: "living", at: (8.0, 2.3)),
+               "L4": (room: "living", at: (4.5, 2.3)), "L5": (room: "living", at: (6.0, 1.6)),
+               "L6": (room: "living", at: (4.7, 0.45)),"#,
+        );
+        check(&Jump, &text)
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default(),
+                    d.help.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_camera_running_past_its_standing_subject_is_the_cause() {
+        // 3.5 m/s at 0.3 m is about 670°/s; measured frame to frame.
+        let found = whips("");
+        assert_eq!(
+            found,
+            [
+                "`cam` swings 649°/s at 0:10.5, too fast for an operator: it reads as a cut | the camera's move swings its view past `ben` | slow the camera's move or route it farther from `ben`; or frame a mark ahead instead, so the camera turns less"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_camera_running_past_a_subject_who_steps_slowly_aside_is_still_the_cause() {
+        let found = whips(r#"(at: "0:09", do: Move(who: "ben", to: "L5", arrive: "0:15")),"#);
+        assert_eq!(
+            found,
+            [
+                "`cam` swings 489°/s at 0:10.5, too fast for an operator: it reads as a cut | the camera's move swings its view past `ben` | slow the camera's move or route it farther from `ben`; or frame a mark ahead instead, so the camera turns less"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_subject_moving_straight_away_from_the_lens_is_not_the_cause() {
+        // As the camera runs past him, ben backs away along the line from the lens (to L6,
+        // south-west): that does not turn the view; the camera's own move does.
+        let found = whips(r#"(at: "0:10.4", do: Move(who: "ben", to: "L6", arrive: "0:11.1")),"#);
+        assert_eq!(
+            found,
+            [
+                "`cam` swings 238°/s at 0:10.5, too fast for an operator: it reads as a cut | the camera's move swings its view past `ben` | slow the camera's move or route it farther from `ben`; or frame a mark ahead instead, so the camera turns less"
+            ]
+        );
+    }
+}

@@ -145,4 +145,127 @@ mod tests {
         assert_eq!(late.len(), 1, "{late:?}");
         assert!(late[0].0.contains("at 0:10.0"), "{late:?}");
     }
+
+    #[test]
+    fn behind_a_plain_wall_the_help_says_reframing_does_not_help() {
+        // The camera on C1 (8.4, 3.6) frames ben on K2 (3, 3.2): the kitchen wall is between.
+        let got = crate::rules::testing::reports(
+            &LineOffCamera,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ben", to: "K2", arrive: "0:06")),
+                (at: "0:07", do: Camera(frame: ["ben"])),
+                (at: "0:10", do: Line(who: "ben", says: "He speaks from the kitchen")),
+            ]"#,
+        );
+        assert_eq!(
+            got,
+            [
+                "`ben`'s on-camera line is not seen by `cam` at 0:10.0 | a wall is between the camera and `ben` | the camera's last move or framing: it stands where the view is blocked | a oner has no other angle to cut to: a line the camera does not see is lost | reframing does not help: a wall is in the way; move the camera to where it sees `ben` (through a doorway or opening), bring `ben` to the camera, or mark the line `on_camera: false`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_door_shut_between_frames_is_caught_at_a_line_start_or_end_off_the_frame() {
+        // The camera on L2 (8.3, 2) frames ben through the open hall door on H1 (10, 2). At
+        // 24 fps the frames are 0:10.0 and 0:10.0417: the door shuts at 0:10.01, between them.
+        let with = |line: &str, door: &str| {
+            found(&format!(
+                r#"(at: "0:01", do: Door(door: "hall-door", action: Open, by: "ben")),
+                   (at: "0:02", do: Move(who: "ben", to: "H1", arrive: "0:06")),
+                   (at: "0:02", do: Camera(to: "L2", arrive: "0:05", frame: ["ben"])),
+                   {line},
+                   {door}"#
+            ))
+        };
+        let shut = r#"(at: "0:10.01", do: Door(door: "hall-door", action: Close, by: "ben"))"#;
+        // Ends at 0:10.02, after the door shuts but before the next frame.
+        let end = with(
+            r#"(at: "0:07", do: Line(who: "ben", says: "Wait for me", until: "0:10.02"))"#,
+            shut,
+        );
+        assert_eq!(end.len(), 1, "{end:?}");
+        assert_eq!(
+            end[0].0,
+            "`ben`'s on-camera line is not seen by `cam` at 0:10.0, during the line"
+        );
+        let before = with(
+            r#"(at: "0:07", do: Line(who: "ben", says: "Wait for me", until: "0:10.005"))"#,
+            shut,
+        );
+        assert!(before.is_empty(), "{before:?}");
+        // Starts at 0:10.02 while the door is shut for a moment (0:10.01 to 0:10.03).
+        let start = with(
+            r#"(at: "0:10.02", do: Line(who: "ben", says: "Wait for me"))"#,
+            &format!(
+                r#"{shut}, (at: "0:10.03", do: Door(door: "hall-door", action: Open, by: "ben"))"#
+            ),
+        );
+        assert_eq!(start.len(), 1, "{start:?}");
+        assert!(
+            start[0]
+                .0
+                .starts_with("`ben`'s on-camera line is not seen by `cam` at 0:10.0"),
+            "{start:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_watched_through_a_still_stretch_until_the_speaker_walks_out() {
+        // Nothing moves from 0:07 to 0:11 (frames the sweep may skip); then ben walks from L1
+        // to H1, behind the closed hall door, before his line ends at 0:15.
+        let got = found(
+            r#"(at: "0:07", do: Line(who: "ben", says: "A long speech", until: "0:15")),
+               (at: "0:11", do: Move(who: "ben", to: "H1", arrive: "0:14"))"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.ends_with(", during the line"), "{got:?}");
+        assert!(!got[0].0.contains("at 0:15.0"), "{got:?}");
+    }
+
+    #[test]
+    fn a_door_shut_on_a_frame_hides_the_speaker_from_that_very_frame() {
+        // Nothing moves from 0:06 on; the hall door shuts at 0:10, on a frame, mid-line.
+        let text = scene(
+            r#"timeline: [
+                (at: "0:01", do: Door(door: "hall-door", action: Open, by: "ben")),
+                (at: "0:02", do: Move(who: "ben", to: "H1", arrive: "0:05")),
+                (at: "0:02", do: Camera(to: "L2", arrive: "0:05", frame: ["ben"])),
+                (at: "0:07", do: Line(who: "ben", says: "Wait for me", until: "0:12")),
+                (at: "0:10", do: Door(door: "hall-door", action: Close, by: "ben")),
+            ],"#,
+        );
+        let missed: Vec<f64> = crate::rules::testing::with_context(&text, |cx| {
+            cx.camera_sweep()
+                .missed_lines
+                .iter()
+                .map(|m| m.at.seconds())
+                .collect()
+        });
+        assert_eq!(missed, [10.0]);
+    }
+
+    #[test]
+    fn a_line_starting_between_frames_is_checked_at_its_own_moment() {
+        // The frames are 0:10.0 and 0:10.0417; the line starts at 0:10.02, with the hall door
+        // between ben and the camera shut from 0:10.01 to 0:10.03.
+        let text = scene(
+            r#"timeline: [
+                (at: "0:01", do: Door(door: "hall-door", action: Open, by: "ben")),
+                (at: "0:02", do: Move(who: "ben", to: "H1", arrive: "0:05")),
+                (at: "0:02", do: Camera(to: "L2", arrive: "0:05", frame: ["ben"])),
+                (at: "0:10.01", do: Door(door: "hall-door", action: Close, by: "ben")),
+                (at: "0:10.02", do: Line(who: "ben", says: "Wait for me", until: "0:11")),
+                (at: "0:10.03", do: Door(door: "hall-door", action: Open, by: "ben")),
+            ],"#,
+        );
+        let missed: Vec<f64> = crate::rules::testing::with_context(&text, |cx| {
+            cx.camera_sweep()
+                .missed_lines
+                .iter()
+                .map(|m| m.at.seconds())
+                .collect()
+        });
+        assert_eq!(missed, [10.02]);
+    }
 }

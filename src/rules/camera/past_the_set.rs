@@ -382,4 +382,60 @@ mod tests {
             "{late:?}"
         );
     }
+
+    fn helps(text: &str) -> Vec<String> {
+        check(&PastTheSetRule, text)
+            .into_iter()
+            .map(|d| d.help.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn the_help_says_when_the_backing_hangs_if_it_is_not_there() {
+        let timeline = r#"(at: "0:01", do: Camera(to: "CS", arrive: "0:04")), (at: "0:05", do: Move(who: "ana", to: "S", arrive: "0:09"))"#;
+        let out = helps(&l_set(
+            r#"backings: [(id: "garden", covers: "window", until: "0:10")],"#,
+            r#"reveal: "0:15","#,
+            timeline,
+        ));
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(
+            out[0].starts_with("backing `garden` is flown out at 0:10.0: keep it in until the reveal, turn or move the camera so it does not look through `window`, or, if the studio is meant to be seen from here, set `reveal: \"0:10.0\"`"),
+            "{out:?}"
+        );
+        // Flown in too late (and out again later): the help is about flying it in.
+        let late = helps(&l_set(
+            r#"backings: [(id: "garden", covers: "window", from: "0:18", until: "0:19")],"#,
+            "",
+            timeline,
+        ));
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert!(
+            late[0].starts_with("backing `garden` is flown in only at 0:18.0: fly it in by "),
+            "{late:?}"
+        );
+    }
+
+    #[test]
+    fn a_wild_wall_struck_onto_nothing_before_the_reveal_shows_the_outside_of_the_set() {
+        let text = r##"Scene(
+    title: "Outside", frame_rate: 24, length: "0:30", allow: ["wild-wall"], reveal: "0:25",
+    set: (
+        rooms: { "living": (name: "Living", shape: Rect(x: 0.0, y: 0.0, w: 6.0, h: 4.0)) },
+        wild_walls: [(id: "flat", from: (0.0, 4.0), to: (6.0, 4.0))],
+        marks: { "A": (room: "living", at: (3.0, 1.0)), "C": (room: "living", at: (3.0, 3.0)) },
+    ),
+    cast: { "ana": (name: "Ana", colour: "#d1495b", starts_at: "C") },
+    crew: { "cam": (role: Camera(rig: Steadicam, lens_mm: 24.0), starts_at: "A", facing: "ana") },
+    timeline: [(at: "0:05", do: Cue(dept: StageManagement, what: "Fly the flat", strikes: "flat"))],
+)"##;
+        let found = messages(text);
+        // The last frame before the reveal is 0:24.958, printed to the tenth.
+        assert_eq!(
+            found,
+            [
+                "`cam` sees the outside of the set through struck wild wall `flat` from 0:05.0 to 0:25.0, before the reveal"
+            ]
+        );
+    }
 }

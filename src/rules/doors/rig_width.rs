@@ -82,3 +82,29 @@ fn report(
     .note("the rig and its operator are wider than a person; squeezing through shakes or stops the shot")
     .help(format!("make `{id}` at least {} m wide, or route the camera through a wider opening with `via`", number(rig, 2)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RigWidth;
+    use crate::rules::testing::{check, scene};
+
+    #[test]
+    fn a_steadicam_fits_a_doorway_exactly_its_width_and_not_a_centimetre_narrower() {
+        // The Steadicam is 0.9 m wide; the hall door is 0.9 m.
+        let through = |width: &str| -> Vec<String> {
+            let text = scene(r#"timeline: [(at: "0:01", do: Camera(to: "H1", arrive: "0:05"))]"#)
+                .replace("width: 0.9,", &format!("width: {width},"));
+            check(&RigWidth, &text)
+                .into_iter()
+                .map(|d| d.message)
+                .collect()
+        };
+        assert_eq!(through("0.9"), Vec::<String>::new());
+        assert_eq!(
+            through("0.89"),
+            [
+                "`cam` (Steadicam, 0.9 m wide) cannot pass through `hall-door` (0.89 m wide) at 0:03.5"
+            ]
+        );
+    }
+}

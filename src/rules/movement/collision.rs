@@ -308,3 +308,265 @@ fn report(cx: &Context, a: PersonId, b: PersonId, e: &Episode) -> Diagnostic {
         .note("one body cannot stand where another is: they would collide on set")
         .help("give each a mark of their own, or stagger the moves so their paths cross at different times")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Cause, Collision, Piece, contact};
+    use crate::geometry::Point;
+    use crate::model::PersonId;
+    use crate::rules::testing::reports;
+
+    fn piece(t0: f64, t1: f64, p0: (f64, f64), velocity: (f64, f64)) -> Piece {
+        let who = PersonId::from_index(0);
+        Piece {
+            who,
+            t0,
+            t1,
+            p0: Point::new(p0.0, p0.1),
+            velocity: Point::new(velocity.0, velocity.1),
+            cause: Cause::Start(who),
+        }
+    }
+
+    fn rounded(found: Option<(f64, f64, f64)>) -> Option<(f64, f64, f64)> {
+        let r = |v: f64| (v * 1e6).round() / 1e6;
+        found.map(|(s, e, least)| (r(s), r(e), r(least)))
+    }
+
+    #[test]
+    fn two_people_standing_closer_than_the_reach_touch_for_their_common_time() {
+        let a = piece(1.0, 8.0, (0.0, 0.0), (0.0, 0.0));
+        let b = piece(3.0, 10.0, (0.3, 0.0), (0.0, 0.0));
+        assert_eq!(rounded(contact(&a, &b, 0.5)), Some((3.0, 8.0, 0.3)));
+        assert_eq!(rounded(contact(&b, &a, 0.5)), Some((3.0, 8.0, 0.3)));
+        // Just outside the reach, and pieces that do not share any time.
+        assert_eq!(contact(&a, &b, 0.29), None);
+        let later = piece(8.0, 9.0, (0.0, 0.0), (0.0, 0.0));
+        assert_eq!(contact(&a, &later, 0.5), None);
+    }
+
+    #[test]
+    fn a_walker_passing_someone_touches_them_while_within_reach() {
+        // Along y = 0 at 1 m/s from t = 2, past someone standing at (5, 0.3): within 0.5 m
+        // while |x - 5| < 0.4, so from x 4.6 to 5.4 (t 6.6 to 7.4), closest 0.3 m at x 5.
+        let walker = piece(2.0, 12.0, (0.0, 0.0), (1.0, 0.0));
+        let stander = piece(0.0, 20.0, (5.0, 0.3), (0.0, 0.0));
+        assert_eq!(
+            rounded(contact(&walker, &stander, 0.5)),
+            Some((6.6, 7.4, 0.3))
+        );
+        assert_eq!(
+            rounded(contact(&stander, &walker, 0.5)),
+            Some((6.6, 7.4, 0.3))
+        );
+        // The stander only arrives at t 7: the contact starts then.
+        let late = piece(7.0, 20.0, (5.0, 0.3), (0.0, 0.0));
+        assert_eq!(rounded(contact(&walker, &late, 0.5)), Some((7.0, 7.4, 0.3)));
+        // The walk stops at x 4.8 (t 6.8): contact until then, closest where it stops.
+        let short = piece(2.0, 6.8, (0.0, 0.0), (1.0, 0.0));
+        assert_eq!(
+            rounded(contact(&short, &stander, 0.5)),
+            Some((6.6, 6.8, 0.360555))
+        );
+        // Grazing (closest exactly the reach) and passing wide are not contacts.
+        let grazed = piece(0.0, 20.0, (5.0, 0.5), (0.0, 0.0));
+        assert_eq!(contact(&walker, &grazed, 0.5), None);
+        let wide = piece(0.0, 20.0, (5.0, 0.8), (0.0, 0.0));
+        assert_eq!(contact(&walker, &wide, 0.5), None);
+        // Gone past before the stander arrives.
+        let after = piece(7.5, 20.0, (5.0, 0.3), (0.0, 0.0));
+        assert_eq!(contact(&walker, &after, 0.5), None);
+    }
+
+    #[test]
+    fn two_walkers_side_by_side_touch_all_along() {
+        let a = piece(0.0, 4.0, (0.0, 0.0), (1.0, 0.5));
+        let b = piece(1.0, 5.0, (1.0, 0.9), (1.0, 0.5));
+        assert_eq!(rounded(contact(&a, &b, 0.5)), Some((1.0, 4.0, 0.4)));
+        assert_eq!(contact(&a, &b, 0.4), None);
+        // Head on: they meet in the middle, closing at 2 m/s.
+        let left = piece(0.0, 10.0, (0.0, 0.0), (1.0, 0.0));
+        let right = piece(0.0, 10.0, (10.0, 0.0), (-1.0, 0.0));
+        assert_eq!(
+            rounded(contact(&left, &right, 0.5)),
+            Some((4.75, 5.25, 0.0))
+        );
+    }
+
+    #[test]
+    fn walking_through_someone_on_the_way_reports_when_and_how_close() {
+        // ana walks K1 (1.5, 1.5) through the arch (4, 2) to L2 (8.3, 2), 6.85 m in 3 s,
+        // straight through ben standing on L1 (6, 2).
+        let found = reports(
+            &Collision,
+            r#"timeline: [(at: "0:01", do: Move(who: "ana", to: "L2", arrive: "0:04"))]"#,
+        );
+        assert_eq!(
+            found,
+            [
+                "`ana` and `ben` are in the same spot in `living` from 0:02.9 to 0:03.1 | brings them within 0 m of each other | one body cannot stand where another is: they would collide on set | give each a mark of their own, or stagger the moves so their paths cross at different times"
+            ]
+        );
+    }
+
+    /// The standard scene with an extra living-room mark `L3` at `at`.
+    fn with_l3(at: &str, timeline: &str) -> Vec<String> {
+        let text = crate::rules::testing::scene(timeline).replace(
+            r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+            &format!(
+                r#""C1": (room: "living", at: (8.4, 3.6)), "L3": (room: "living", at: {at}),"#
+            ),
+        );
+        crate::rules::testing::check(&Collision, &text)
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn passing_just_outside_the_larger_radius_is_clear_and_just_inside_is_not() {
+        // Both are 0.25 m; ben passes 0.26 m or 0.24 m from ana.
+        // ben steps aside to L2, ana goes to L3, and ben walks back along y 2 past her.
+        let walk = r#"timeline: [
+            (at: "0:01", do: Move(who: "ben", to: "L2", arrive: "0:04")),
+            (at: "0:05", do: Move(who: "ana", to: "L3", arrive: "0:10")),
+            (at: "0:12", do: Move(who: "ben", to: "L1", arrive: "0:15")),
+        ]"#;
+        let clear = with_l3("(7.0, 2.26)", walk);
+        assert!(clear.is_empty(), "{clear:?}");
+        let touching = with_l3("(7.0, 2.24)", walk);
+        assert_eq!(
+            touching,
+            [
+                "`ana` and `ben` are in the same spot in `living` from 0:13.6 to 0:13.8 | brings them within 0.24 m of each other"
+            ]
+        );
+        // The Steadicam (0.45 m) standing 0.4 m off ben's line: its radius, the larger, counts.
+        let camera = with_l3(
+            "(7.0, 2.4)",
+            r#"timeline: [
+            (at: "0:01", do: Move(who: "ben", to: "L2", arrive: "0:04")),
+            (at: "0:05", do: Camera(to: "L3", arrive: "0:10")),
+            (at: "0:12", do: Move(who: "ben", to: "L1", arrive: "0:15")),
+        ]"#,
+        );
+        assert_eq!(camera.len(), 1, "{camera:?}");
+        assert!(camera[0].contains("within 0.4 m"), "{camera:?}");
+    }
+
+    #[test]
+    fn two_brushes_apart_in_time_are_two_reports_and_one_continuous_contact_is_one() {
+        // ben walks past ana on L3 and back again 5 s later: two contacts.
+        let twice = with_l3(
+            "(7.0, 2.1)",
+            r#"timeline: [
+            (at: "0:01", do: Move(who: "ben", to: "L2", arrive: "0:04")),
+            (at: "0:05", do: Move(who: "ana", to: "L3", arrive: "0:10")),
+            (at: "0:12", do: Move(who: "ben", to: "L1", arrive: "0:15")),
+            (at: "0:20", do: Move(who: "ben", to: "L2", arrive: "0:23")),
+        ]"#,
+        );
+        assert_eq!(twice.len(), 2, "{twice:?}");
+        // Standing together from ana's arrival on to the end: one report, to the end of the take.
+        let together = with_l3(
+            "(6.0, 2.1)",
+            r#"timeline: [(at: "0:01", do: Move(who: "ana", to: "L3", arrive: "0:06"))]"#,
+        );
+        assert_eq!(together.len(), 1, "{together:?}");
+        assert!(
+            together[0].ends_with("to 1:00.0 | brings them within 0.1 m of each other"),
+            "{together:?}"
+        );
+    }
+
+    /// Contacts (message | label) on the standard scene with extra living-room marks.
+    fn with_marks(marks: &str, timeline: &str) -> Vec<String> {
+        let text = crate::rules::testing::scene(timeline).replace(
+            r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+            &format!(r#""C1": (room: "living", at: (8.4, 3.6)), {marks}"#),
+        );
+        crate::rules::testing::check(&Collision, &text)
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_brush_just_across_a_grid_line_is_found() {
+        // The grid's cells are 2 m; ana stands just west of x 5.55 (and so within 0.45 m, the
+        // largest body radius, of the line x 6), ben walks north just east of it.
+        let across_x = with_marks(
+            r#""A": (room: "living", at: (5.45, 1.0)), "B0": (room: "living", at: (5.65, 0.3)),
+               "B1": (room: "living", at: (5.65, 3.5)),"#,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ben", to: "B0", arrive: "0:04")),
+                (at: "0:05", do: Move(who: "ana", to: "A", arrive: "0:10")),
+                (at: "0:12", do: Move(who: "ben", to: "B1", arrive: "0:16")),
+            ]"#,
+        );
+        assert_eq!(across_x.len(), 1, "{across_x:?}");
+        assert!(
+            across_x[0].ends_with("within 0.2 m of each other"),
+            "{across_x:?}"
+        );
+        // The same across y 2: ana just south of y 1.55, ben walking west just north of it.
+        let across_y = with_marks(
+            r#""A": (room: "living", at: (7.0, 1.45)), "B0": (room: "living", at: (8.5, 1.65)),
+               "B1": (room: "living", at: (4.5, 1.65)),"#,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ben", to: "B0", arrive: "0:04")),
+                (at: "0:05", do: Move(who: "ana", to: "A", arrive: "0:10")),
+                (at: "0:12", do: Move(who: "ben", to: "B1", arrive: "0:16")),
+            ]"#,
+        );
+        assert_eq!(across_y.len(), 1, "{across_y:?}");
+        assert!(
+            across_y[0].ends_with("within 0.2 m of each other"),
+            "{across_y:?}"
+        );
+    }
+
+    #[test]
+    fn a_walk_from_the_first_frame_through_someone_is_found() {
+        let found = reports(
+            &Collision,
+            r#"timeline: [(at: "0:00", do: Move(who: "ana", to: "L2", arrive: "0:03"))]"#,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("`ana` and `ben` are in the same spot in `living` from 0:01.9 to 0:02.1 | brings them within 0 m"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_fast_walk_that_stops_short_of_the_steadicam_does_not_touch_it() {
+        // ben walks straight at the camera on C1 (8.4, 3.6) from L1 (6, 2), 2.3 or 2.5 m in a
+        // second, and stops 0.6 m or 0.4 m short of it: the rig's radius is 0.45 m.
+        let stop = |at: &str| {
+            with_marks(
+                &format!(r#""X": (room: "living", at: {at}),"#),
+                r#"timeline: [(at: "0:00.5", do: Move(who: "ben", to: "X", arrive: "0:01.5"))]"#,
+            )
+        };
+        assert_eq!(stop("(7.9008, 3.2672)"), Vec::<String>::new());
+        assert_eq!(
+            stop("(8.0672, 3.3781)"),
+            [
+                "`ben` and `cam` are in the same spot in `living` from 0:01.5 to 1:00.0 | brings them within 0.4 m of each other"
+            ]
+        );
+    }
+}

@@ -58,3 +58,147 @@ impl Rule for TightSqueeze {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::TightSqueeze;
+    use crate::rules::testing::{check, scene};
+
+    /// The standard scene with a `stool` at `stool` (a `Rect`) in the living room and marks
+    /// `L3`, `L4` there; ana walks from K1 to L3, then to L4.
+    fn squeezes(stool: &str, l3: &str, l4: &str) -> Vec<String> {
+        let text = scene(
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "L3", arrive: "0:05")),
+                (at: "0:10", do: Move(who: "ana", to: "L4", arrive: "0:14")),
+            ]"#,
+        )
+        .replace(
+            r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+            &format!(
+                r#""C1": (room: "living", at: (8.4, 3.6)), "L3": (room: "living", at: {l3}), "L4": (room: "living", at: {l4}),"#
+            ),
+        )
+        .replace(
+            "furniture: [",
+            &format!(r#"furniture: [(id: "stool", name: "Stool", room: "living", shape: {stool}),"#),
+        );
+        check(&TightSqueeze, &text)
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stool_in_the_next_grid_cell_across_x_is_still_found() {
+        // Along x 5.9 (grid column 4 to 6 m) past a stool from x 6.1 (the next column).
+        let found = squeezes(
+            "Rect(x: 6.1, y: 1.6, w: 0.4, h: 0.4)",
+            "(5.9, 0.5)",
+            "(5.9, 3.5)",
+        );
+        assert_eq!(
+            found,
+            [
+                "`ana` squeezes past `stool` at 0:11.5 on the way to `L4`: 0.2 m clear, comfortable is 0.25 m | at (5.9, 1.6) the centre of the body is 0.2 m from `stool`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stool_in_the_next_grid_cell_across_y_is_still_found() {
+        // Along y 1.9 (grid row 0 to 2 m) past a stool from y 2.1 (the next row).
+        let found = squeezes(
+            "Rect(x: 6.6, y: 2.1, w: 0.4, h: 0.4)",
+            "(4.5, 1.9)",
+            "(8.5, 1.9)",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("0.2 m clear"), "{found:?}");
+    }
+
+    #[test]
+    fn clearance_just_under_and_just_over_the_half_width() {
+        let at = |x: f64| {
+            squeezes(
+                &format!("Rect(x: {x}, y: 1.6, w: 0.4, h: 0.4)"),
+                "(5.9, 0.5)",
+                "(5.9, 3.5)",
+            )
+        };
+        assert_eq!(at(6.16).len(), 0, "0.26 m is clear");
+        assert_eq!(at(6.14).len(), 1, "0.24 m is a squeeze");
+        // 0.15 m is the tightest squeeze; tighter is M008's.
+        assert_eq!(at(6.06).len(), 1, "0.16 m is still a squeeze");
+        assert_eq!(at(6.04).len(), 0, "0.14 m is M008's");
+    }
+
+    /// M009's messages on the standard scene with extra kitchen marks and `timeline`.
+    fn in_kitchen(marks: &str, timeline: &str) -> Vec<String> {
+        let text = scene(timeline).replace(
+            r#""K1": (room: "kitchen", at: (1.5, 1.5)),"#,
+            &format!(r#""K1": (room: "kitchen", at: (1.5, 1.5)), {marks}"#),
+        );
+        check(&TightSqueeze, &text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_wall_is_found_all_along_its_length_not_only_in_its_first_grid_cell() {
+        // Along y 0.2 from x 2.3 to 3.7: 0.2 m from the kitchen's south wall (x 0 to 4), in
+        // the grid's second column. Parallel to the wall, the first judged point (0.25 m in,
+        // 0:05.5) is the tightest.
+        let found = in_kitchen(
+            r#""K3": (room: "kitchen", at: (2.3, 0.2)), "K4": (room: "kitchen", at: (3.7, 0.2)),"#,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "K3", arrive: "0:04")),
+                (at: "0:05", do: Move(who: "ana", to: "K4", arrive: "0:08")),
+            ]"#,
+        );
+        assert_eq!(
+            found,
+            [
+                "`ana` squeezes past the wall from (0, 0) to (4, 0) at 0:05.5 on the way to `K4`: 0.2 m clear, comfortable is 0.25 m"
+            ]
+        );
+    }
+
+    #[test]
+    fn stepping_off_and_onto_a_mark_beside_a_wall_is_not_judged() {
+        // K3 is 0.2 m from the south wall; the first and last 0.25 m of each walk are the
+        // performer's own business.
+        let found = in_kitchen(
+            r#""K3": (room: "kitchen", at: (2.5, 0.2)),"#,
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "K3", arrive: "0:04")),
+                (at: "0:05", do: Move(who: "ana", to: "K1", arrive: "0:08")),
+            ]"#,
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_squeeze_just_past_a_doorway_is_judged_on_the_routes_second_piece() {
+        // K1 (1.5, 1.5) through the arch (4, 2) to L3 (8, 2): the stool is 0.2 m off the
+        // second piece, 0.5 m past the arch: 3.05 m into a 6.55 m walk of 4 s, at 0:02.9.
+        let found = squeezes(
+            "Rect(x: 4.5, y: 2.2, w: 0.4, h: 0.3)",
+            "(8.0, 2.0)",
+            "(8.0, 3.0)",
+        );
+        assert_eq!(
+            found,
+            [
+                "`ana` squeezes past `stool` at 0:02.9 on the way to `L3`: 0.2 m clear, comfortable is 0.25 m | at (4.5, 2) the centre of the body is 0.2 m from `stool`"
+            ]
+        );
+    }
+}

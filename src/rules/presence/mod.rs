@@ -55,3 +55,48 @@ pub fn earshot(cx: &Context, speaker: RoomId, listener: RoomId, t: Time) -> Ears
         (false, None) => Earshot::Apart,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Earshot, earshot};
+    use crate::model::{DoorId, RoomId};
+    use crate::rules::testing::{scene, with_context};
+    use crate::time::Time;
+
+    fn heard(timeline: &str, speaker: &str, listener: &str, at: f64) -> Earshot {
+        let text = scene(timeline).replace(
+            r#""hall": (name: "Hall", shape: Rect(x: 9.0, y: 0.0, w: 2.0, h: 4.0)),"#,
+            r#""hall": (name: "Hall", shape: Rect(x: 9.0, y: 0.0, w: 2.0, h: 4.0)),
+            "stage": (name: "Stage floor", shape: Rect(x: 0.0, y: 4.0, w: 4.0, h: 2.0), offstage: true),"#,
+        );
+        with_context(&text, |cx| {
+            let room = |id: &str| {
+                RoomId::from_index(cx.scene.rooms.iter().position(|r| r.id == id).unwrap())
+            };
+            earshot(
+                cx,
+                room(speaker),
+                room(listener),
+                Time::from_seconds(at).unwrap(),
+            )
+        })
+    }
+
+    #[test]
+    fn rooms_hear_each_other_through_openings_and_open_doors_only() {
+        let none = "";
+        assert_eq!(heard(none, "kitchen", "kitchen", 1.0), Earshot::Heard);
+        assert_eq!(heard(none, "kitchen", "living", 1.0), Earshot::Heard);
+        let hall_door = Earshot::DoorShut(DoorId::from_index(1));
+        assert_eq!(heard(none, "living", "hall", 1.0), hall_door);
+        assert_eq!(heard(none, "hall", "living", 1.0), hall_door);
+        assert_eq!(heard(none, "kitchen", "hall", 1.0), Earshot::Apart);
+        let opened =
+            r#"timeline: [(at: "0:05", do: Door(door: "hall-door", action: Open, by: "ben"))]"#;
+        assert_eq!(heard(opened, "living", "hall", 4.9), hall_door);
+        assert_eq!(heard(opened, "living", "hall", 5.1), Earshot::Heard);
+        // A line spoken on the set is not heard offstage, and the other way round is Apart.
+        assert_eq!(heard(none, "kitchen", "stage", 1.0), Earshot::Offstage);
+        assert_eq!(heard(none, "stage", "kitchen", 1.0), Earshot::Apart);
+    }
+}

@@ -137,4 +137,42 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn the_overlap_is_measured_against_the_longest_running_line_and_the_help_fits_it() {
+        let found = crate::rules::testing::reports(
+            &OneVoice,
+            r#"timeline: [
+                (at: "0:10", do: Line(who: "ana", says: "a", until: "0:15")),
+                (at: "0:13", do: Line(who: "ana", says: "b", until: "0:14")),
+                (at: "0:14.5", do: Line(who: "ana", says: "c")),
+                (at: "0:30", do: Line(who: "ben", says: "d", until: "0:31")),
+                (at: "00:00:30:23", do: Line(who: "ben", says: "e")),
+            ]"#,
+        );
+        let note = "one performer speaks one line at a time: captions, cue sheet and sound get two at once";
+        let help = |from: &str, by: &str| {
+            format!(
+                "start this line at {from} or later, end the earlier one by {by} with `until`, or give it to whoever says it"
+            )
+        };
+        // Line b ends at 0:14, but line a still runs: c overlaps a, by half a second.
+        assert_eq!(
+            found,
+            [
+                format!(
+                    "`ana` starts a line at 0:13.0 while still speaking the line from 0:10.0 to 0:15.0 (2 s of overlap) | `ana` is already speaking at 0:13.0 | the line from 0:10.0 to 0:15.0 | {note} | {}",
+                    help("0:15.0", "0:13.0")
+                ),
+                format!(
+                    "`ana` starts a line at 0:14.5 while still speaking the line from 0:10.0 to 0:15.0 (12 frames of overlap: 00:00:14:12 against 00:00:15:00) | `ana` is already speaking at 0:14.5 | the line from 0:10.0 to 0:15.0 | {note} | {}",
+                    help("0:15.0", "0:14.5")
+                ),
+                format!(
+                    "`ben` starts a line at 0:31.0 while still speaking the line from 0:30.0 to 0:31.0 (1 frame of overlap: 00:00:30:23 against 00:00:31:00) | `ben` is already speaking at 0:31.0 | the line from 0:30.0 to 0:31.0 | {note} | {}",
+                    help("0:31.0", "0:31.0")
+                ),
+            ]
+        );
+    }
 }

@@ -160,4 +160,78 @@ mod tests {
             ["`ana` is out of earshot before `ben`'s line ends at 0:11.0"]
         );
     }
+
+    /// The standard scene plus an offstage `stage` north of the kitchen (an opening at
+    /// (2, 4), mark S1) and marks L3 (8, 2) and H2 (9.5, 2) either side of the hall door (9, 2).
+    fn heard(timeline: &str) -> Vec<String> {
+        let text = crate::rules::testing::scene(timeline)
+            .replace(
+                r#""hall": (name: "Hall", shape: Rect(x: 9.0, y: 0.0, w: 2.0, h: 4.0)),"#,
+                r#""hall": (name: "Hall", shape: Rect(x: 9.0, y: 0.0, w: 2.0, h: 4.0)),
+                "stage": (name: "Stage floor", shape: Rect(x: 0.0, y: 4.0, w: 4.0, h: 2.0), offstage: true),"#,
+            )
+            .replace(
+                "doors: [",
+                r#"doors: [(id: "stage-gap", kind: Opening, rooms: ("kitchen", "stage"), at: (2.0, 4.0), width: 1.0),"#,
+            )
+            .replace(
+                r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+                r#""C1": (room: "living", at: (8.4, 3.6)), "S1": (room: "stage", at: (2.0, 5.0)),
+                   "L3": (room: "living", at: (8.0, 2.0)), "H2": (room: "hall", at: (9.5, 2.0)),"#,
+            );
+        crate::rules::testing::check(&OutOfEarshot, &text)
+            .into_iter()
+            .map(|d| {
+                let mut parts = vec![d.message];
+                parts.extend(d.primary.map(|l| l.message));
+                parts.extend(d.secondary.into_iter().map(|l| l.message));
+                parts.extend(d.help);
+                parts.join(" | ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn behind_a_shut_door_whoever_is_nearer_opens_it_and_the_speaker_on_a_tie() {
+        let drop = "or drop `\"ana\"` from `to` if the line is not meant for them";
+        let line = |ana_to: &str| {
+            heard(&format!(
+                r#"timeline: [
+                    (at: "0:01", do: Move(who: "ana", to: "{ana_to}", arrive: "0:10")),
+                    (at: "0:01", do: Move(who: "ben", to: "L3", arrive: "0:05")),
+                    (at: "0:12", do: Line(who: "ben", says: "Are you there?", to: ["ana"])),
+                ]"#
+            ))
+        };
+        let shut = "`ana` cannot hear `ben`'s line at 0:12.0 | `ana` is in `hall`, `ben` in `living`, with `hall-door` shut between them | `hall-door` starts shut";
+        assert_eq!(
+            line("H2"),
+            [format!(
+                "{shut} | open the door first, e.g. `Door(door: \"hall-door\", action: Open, by: \"ana\")` before 0:12.0, {drop}"
+            )]
+        );
+        assert_eq!(
+            line("H1"),
+            [format!(
+                "{shut} | open the door first, e.g. `Door(door: \"hall-door\", action: Open, by: \"ben\")` before 0:12.0, {drop}"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_listener_offstage_is_out_of_earshot_and_the_walk_there_is_pointed_at() {
+        let found = heard(
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "S1", arrive: "0:04")),
+                (at: "0:03", do: Line(who: "ben", says: "Where are you going?", to: ["ana"], until: "0:05")),
+            ]"#,
+        );
+        // At 0:03 she is still in the kitchen (through the arch from ben); by 0:05 offstage.
+        assert_eq!(
+            found,
+            [
+                "`ana` is out of earshot before `ben`'s line ends at 0:05.0 | `ana` is in `stage`, `ben` in `living`: `stage` is offstage | `ana` goes to `S1` here | play the line while `ben` and `ana` share a room (or rooms joined by an opening or open door), or drop `\"ana\"` from `to` if the line is not meant for them"
+            ]
+        );
+    }
 }

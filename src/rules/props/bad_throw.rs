@@ -284,4 +284,52 @@ mod tests {
         );
         assert!(table.is_empty(), "{table:?}");
     }
+
+    /// The standard scene with a tall `fridge` (x 6.3..6.7, y 0.5..1.2) in the living room,
+    /// L3 (6.5, 2) and L5 (7, 0.8) there, and K3 (0.5, 2), K4 (0.45, 2) in the kitchen: 6 m and
+    /// 6.05 m from L3 through the arch.
+    fn throws(timeline: &str) -> Vec<String> {
+        let text = crate::rules::testing::scene(timeline)
+            .replace(
+                "furniture: [",
+                r#"furniture: [(id: "fridge", name: "Fridge", room: "living", shape: Rect(x: 6.3, y: 0.5, w: 0.4, h: 0.7), blocks_view: true),"#,
+            )
+            .replace(
+                r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+                r#""C1": (room: "living", at: (8.4, 3.6)), "L3": (room: "living", at: (6.5, 2.0)), "L5": (room: "living", at: (7.0, 0.8)),
+                   "K3": (room: "kitchen", at: (0.5, 2.0)), "K4": (room: "kitchen", at: (0.45, 2.0)),"#,
+            );
+        crate::rules::testing::check(&BadThrow, &text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_throw_over_tall_furniture_beside_the_thrower_is_blocked() {
+        // From L1 (6, 2) to L5 (7, 0.8): the flight crosses the fridge; its midpoint is not in it.
+        let found =
+            throws(r#"timeline: [(at: "0:01", do: Throw(who: "ben", prop: "keys", to: "L5"))]"#);
+        assert_eq!(
+            found,
+            ["`ben` throws `keys` to `L5` at 0:01.0 over `fridge`"]
+        );
+    }
+
+    #[test]
+    fn a_throw_of_exactly_six_metres_lands_and_five_centimetres_more_does_not() {
+        let throw_to = |mark: &str| {
+            throws(&format!(
+                r#"timeline: [
+                    (at: "0:02", do: Move(who: "ben", to: "L3", arrive: "0:04")),
+                    (at: "0:05", do: Throw(who: "ben", prop: "keys", to: "{mark}")),
+                ]"#
+            ))
+        };
+        assert_eq!(throw_to("K3"), Vec::<String>::new());
+        assert_eq!(
+            throw_to("K4"),
+            ["`ben` throws `keys` 6.05 m to `K4` at 0:05.0"]
+        );
+    }
 }

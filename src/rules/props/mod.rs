@@ -149,3 +149,100 @@ pub fn mark_within(cx: &Context, place: PropWhere, reach: f64, t: Time) -> Optio
         .filter(|&(_, d)| d <= reach)
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{
+        distance_to_place, mark_within, metres, place_id, place_words, prop_name, uses, verb,
+    };
+    use crate::geometry::Point;
+    use crate::model::{FurnitureId, MarkId, PersonId, PropId};
+    use crate::rules::testing::{scene, with_context};
+    use crate::sim::PropWhere;
+    use crate::time::Time;
+
+    fn table() -> PropWhere {
+        PropWhere::Furniture(FurnitureId::from_index(0))
+    }
+
+    #[test]
+    fn props_and_places_in_words_and_ids() {
+        with_context(&scene(""), |cx| {
+            let (k1, ben) = (MarkId::from_index(0), PersonId::from_index(1));
+            assert_eq!(prop_name(cx, PropId::from_index(0)), "`mug`");
+            assert_eq!(place_words(cx, table()), "on `table`");
+            assert_eq!(place_words(cx, PropWhere::Mark(k1)), "on mark `K1`");
+            assert_eq!(place_words(cx, PropWhere::Held(ben)), "in `ben`'s hand");
+            assert_eq!(place_id(cx, table()), "table");
+            assert_eq!(place_id(cx, PropWhere::Mark(k1)), "K1");
+            assert_eq!(place_id(cx, PropWhere::Held(ben)), "ben");
+            assert_eq!(metres(1.044), "1.04 m");
+        });
+    }
+
+    #[test]
+    fn distance_to_a_place_is_to_the_furnitures_edge_or_the_point() {
+        with_context(&scene(""), |cx| {
+            let t = Time::ZERO;
+            let d = |place, x, y| {
+                (distance_to_place(cx, place, Point::new(x, y), t) * 1e6).round() / 1e6
+            };
+            // The table is x 1..2, y 2.2..3.0; K1 is (1.5, 1.5); ben stands on (6, 2).
+            assert_eq!(d(table(), 1.5, 1.5), 0.7);
+            assert_eq!(d(table(), 1.5, 2.5), 0.0);
+            assert_eq!(d(PropWhere::Mark(MarkId::from_index(0)), 1.5, 2.5), 1.0);
+            assert_eq!(d(PropWhere::Held(PersonId::from_index(1)), 6.0, 3.0), 1.0);
+        });
+    }
+
+    #[test]
+    fn the_nearest_mark_within_reach_of_a_place() {
+        with_context(&scene(""), |cx| {
+            let t = Time::ZERO;
+            let near = |reach| {
+                mark_within(cx, table(), reach, t)
+                    .map(|(m, d)| (cx.scene.mark(m).id.clone(), (d * 1e6).round() / 1e6))
+            };
+            // K1 is 0.7 m from the table's edge, K2 1.02 m from its corner.
+            assert_eq!(near(2.0), Some(("K1".to_string(), 0.7)));
+            assert_eq!(near(0.71), Some(("K1".to_string(), 0.7)));
+            assert_eq!(near(0.69), None);
+        });
+    }
+
+    #[test]
+    fn uses_lists_each_handling_with_the_state_before_it_and_what_caused_that() {
+        let text = scene(
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "K2", arrive: "0:03")),
+                (at: "0:04", do: Take(who: "ana", prop: "mug")),
+                (at: "0:06", do: Put(who: "ana", prop: "mug", on: "table")),
+                (at: "0:07", do: Give(from: "ben", to: "ana", prop: "keys")),
+            ]"#,
+        );
+        with_context(&text, |cx| {
+            let found: Vec<_> = uses(cx)
+                .map(|u| {
+                    (
+                        prop_name(cx, u.prop),
+                        verb(&cx.scene.events[u.event.index()].action),
+                        u.at.to_string(),
+                        place_words(cx, u.before.place),
+                        u.cause.map(|e| e.index()),
+                    )
+                })
+                .collect();
+            let row = |p: &str, v: &'static str, at: &str, before: &str, cause| {
+                (p.to_string(), v, at.to_string(), before.to_string(), cause)
+            };
+            assert_eq!(
+                found,
+                [
+                    row("`mug`", "takes", "0:04.0", "on `table`", None),
+                    row("`mug`", "puts down", "0:06.0", "in `ana`'s hand", Some(1)),
+                    row("`keys`", "hands over", "0:07.0", "in `ben`'s hand", None),
+                ]
+            );
+        });
+    }
+}

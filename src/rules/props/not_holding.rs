@@ -70,3 +70,34 @@ impl Rule for NotHolding {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::NotHolding;
+    use crate::rules::testing::reports;
+
+    #[test]
+    fn giving_a_prop_someone_else_holds_or_one_on_the_table_is_reported_with_the_fix() {
+        // ben holds the keys; the mug is on the table.
+        let found = reports(
+            &NotHolding,
+            r#"timeline: [
+                (at: "0:01", do: Give(from: "ana", to: "ben", prop: "keys")),
+                (at: "0:02", do: Give(from: "ana", to: "ben", prop: "mug")),
+                (at: "0:03", do: Give(from: "ben", to: "ana", prop: "keys")),
+            ]"#,
+        );
+        let note = "an actor cannot use a prop that is not in their hand, and props set it where the file last left it";
+        assert_eq!(
+            found,
+            [
+                format!(
+                    "`ana` hands over `mug` at 0:02.0 without holding it | `mug` is on `table` at 0:02.0 | `mug` starts on `table` | {note} | add `Take(who: \"ana\", prop: \"mug\")` before 0:02.0, with `ana` within reach of `table`"
+                ),
+                format!(
+                    "`ana` hands over `keys` at 0:01.0 without holding it | `keys` is in `ben`'s hand at 0:01.0 | `keys` starts in `ben`'s hand | {note} | hand it over first with `Give(from: \"ben\", to: \"ana\", prop: \"keys\")` before 0:01.0, or have `ben` do this instead"
+                ),
+            ]
+        );
+    }
+}

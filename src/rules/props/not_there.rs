@@ -172,4 +172,34 @@ mod tests {
         );
         assert_eq!(twice, ["`ana` takes `mug` at 0:02.0 but already holds it"]);
     }
+
+    #[test]
+    fn the_help_sends_the_taker_to_the_prop_or_waits_for_a_walk_that_gets_there() {
+        let help = |timeline: &str| -> Vec<String> {
+            crate::rules::testing::check(&NotThere, &crate::rules::testing::scene(timeline))
+                .into_iter()
+                .map(|d| d.help.unwrap_or_default())
+                .collect()
+        };
+        // K2 (3, 3.2) is 1.02 m from the table's corner: not close enough to count as a later
+        // walk that gets there; K1 (1.5, 1.5), 0.7 m from its edge, is.
+        assert_eq!(
+            help(r#"timeline: [(at: "0:01", do: Take(who: "ben", prop: "mug"))]"#),
+            [
+                "before 0:01.0, move `ben` within 1 m of `table`, e.g. `Move(who: \"ben\", to: \"K1\")`, or leave `mug` where `ben` will be"
+            ]
+        );
+        assert_eq!(
+            help(
+                r#"timeline: [
+                    (at: "0:01", do: Move(who: "ben", to: "K2", arrive: "0:04")),
+                    (at: "0:05", do: Move(who: "ben", to: "K1", arrive: "0:07")),
+                    (at: "0:03", do: Take(who: "ben", prop: "mug")),
+                ]"#
+            ),
+            [
+                "`ben` only reaches `K1` at 0:07.0: take `mug` after that, or start that walk earlier"
+            ]
+        );
+    }
 }

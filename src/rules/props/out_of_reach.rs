@@ -129,3 +129,73 @@ fn put(
             )),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::OutOfReach;
+    use crate::rules::testing::{check, scene};
+
+    /// Findings (message | label | help) with ana walking to a living-room mark at `(x, 2)`
+    /// by 0:08, then `timeline` (ben holds the keys on L1 at (6, 2)).
+    fn found(x: &str, timeline: &str) -> Vec<String> {
+        let text = scene(&format!(
+            r#"timeline: [(at: "0:01", do: Move(who: "ana", to: "L3", arrive: "0:08")), {timeline}]"#
+        ))
+        .replace(
+            r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+            &format!(r#""C1": (room: "living", at: (8.4, 3.6)), "L3": (room: "living", at: ({x}, 2.0)),"#),
+        );
+        check(&OutOfReach, &text)
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default(),
+                    d.help.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_hand_over_reaches_one_and_a_half_metres_and_not_five_centimetres_more() {
+        let give = r#"(at: "0:10", do: Give(from: "ben", to: "ana", prop: "keys"))"#;
+        assert_eq!(found("7.5", give), Vec::<String>::new());
+        assert_eq!(
+            found("7.55", give),
+            [
+                "`ben` hands `keys` to `ana` at 0:10.0 from 1.55 m away | `ana` is on mark `L3`, 1.55 m from `ben` on mark `L1` | before 0:10.0, move `ben` or `ana` to a mark within 1.5 m of the other, or throw it: `Throw(who: \"ben\", prop: \"keys\", to: \"ana\")`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hand_over_to_someone_still_walking_says_where_they_are_going() {
+        let found = found(
+            "7.55",
+            r#"(at: "0:02", do: Give(from: "ben", to: "ana", prop: "keys"))"#,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("| `ana` is walking to `L3`, "),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_put_onto_a_mark_reaches_one_metre() {
+        let put_on = |to: &str| {
+            found(
+                "7.5",
+                &format!(r#"(at: "0:10", do: Put(who: "ben", prop: "keys", on: "{to}"))"#),
+            )
+        };
+        assert_eq!(
+            put_on("L2"),
+            [
+                "`ben` puts `keys` on `L2` at 0:10.0 from 2.3 m away | `L2` is 2.3 m from `ben` on mark `L1`; a hand reaches 1 m | move `ben` to a mark beside `L2` first, e.g. `Move(who: \"ben\", to: \"L2\")`, or throw it: `Throw(who: \"ben\", prop: \"keys\", to: \"L2\")`"
+            ]
+        );
+    }
+}

@@ -58,3 +58,43 @@ pub fn exact_time(cx: &Context, t: crate::time::Time) -> String {
         .strip_suffix(".0")
         .map_or(clock.clone(), str::to_string)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{cue_name, cues, exact_time};
+    use crate::model::EventId;
+    use crate::rules::testing::{scene, with_context};
+    use crate::time::Time;
+
+    #[test]
+    fn cues_are_named_as_a_caller_says_them_and_listed_in_time_order() {
+        let text = scene(
+            r#"timeline: [
+                (at: "0:05", do: Cue(dept: Lighting, number: " 3 ", what: "Lamp on")),
+                (at: "0:02", do: Cue(dept: Sound, what: "Kettle")),
+                (at: "0:03", do: Move(who: "ana", to: "K2", arrive: "0:05")),
+            ]"#,
+        );
+        with_context(&text, |cx| {
+            let names: Vec<String> = (0..3)
+                .map(|i| cue_name(cx, EventId::from_index(i)))
+                .collect();
+            assert_eq!(
+                names,
+                ["LX 3", "the SQ cue at 0:02.0", "the event at 0:03.0"]
+            );
+            let order: Vec<usize> = cues(cx).map(|(e, _)| e.index()).collect();
+            assert_eq!(order, [1, 0]);
+        });
+    }
+
+    #[test]
+    fn exact_times_read_back_to_the_frame() {
+        with_context(&scene(""), |cx| {
+            let at = |s: f64| exact_time(cx, Time::from_seconds(s).unwrap());
+            assert_eq!(at(32.0), "0:32");
+            assert_eq!(at(32.5), "0:32.5");
+            assert_eq!(at(32.0 + 1.0 / 24.0), "00:00:32:01");
+        });
+    }
+}

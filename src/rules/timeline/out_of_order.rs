@@ -112,4 +112,30 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn the_help_points_at_where_the_event_belongs_in_time_order() {
+        let found = crate::rules::testing::reports(
+            &OutOfOrder,
+            r#"timeline: [
+                (at: "0:05", do: Cue(dept: Lighting, what: "a")),
+                (at: "0:10", do: Cue(dept: Lighting, what: "b")),
+                (at: "0:08", do: Cue(dept: Lighting, what: "c")),
+                (at: "0:12", do: Cue(dept: Lighting, what: "d")),
+                (at: "0:05", do: Cue(dept: Lighting, what: "e")),
+            ]"#,
+        );
+        let note = "the file is the script people read top to bottom: an event out of order is read, and rehearsed, in the wrong place";
+        assert_eq!(
+            found,
+            [
+                format!(
+                    "event at 0:08.0 is written after an event at 0:10.0 | 0:08.0 is earlier than the event above | the event above is at 0:10.0 | {note} | if 0:08.0 is a typo, correct it; otherwise move this event up to just before the event at 0:10.0"
+                ),
+                format!(
+                    "event at 0:05.0 is written after an event at 0:12.0 | 0:05.0 is earlier than the event above | the event above is at 0:12.0 | in time order it belongs before this one (0:10.0) | {note} | if 0:05.0 is a typo, correct it; otherwise move this event up to just before the event at 0:10.0"
+                ),
+            ]
+        );
+    }
 }

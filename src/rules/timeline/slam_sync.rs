@@ -149,4 +149,72 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_cue_is_measured_against_the_nearer_of_two_slams() {
+        let found = crate::rules::testing::reports(
+            &SlamSync,
+            r#"timeline: [
+                (at: "0:05", do: Door(door: "hall-door", action: Slam, by: "ben")),
+                (at: "0:10", do: Door(door: "hall-door", action: Slam, by: "ben")),
+                (at: "0:05.5", do: Cue(dept: Sound, number: "1", what: "late on the first", on_slam: "hall-door")),
+                (at: "0:09.5", do: Cue(dept: Sound, number: "2", what: "early on the second", on_slam: "hall-door")),
+            ]"#,
+        );
+        assert_eq!(
+            found,
+            [
+                "SQ 1 at 0:05.5 is 12 frames after the slam of `hall-door` at 0:05.0 | 12 frames late | `hall-door` slams here | a slam effect off the door's frame reads as a mistake: the bang is heard before the door moves, or after it has shut | give the cue the slam's time: `at: \"0:05\"`",
+                "SQ 2 at 0:09.5 is 12 frames before the slam of `hall-door` at 0:10.0 | 12 frames early | `hall-door` slams here | a slam effect off the door's frame reads as a mistake: the bang is heard before the door moves, or after it has shut | give the cue the slam's time: `at: \"0:10\"`",
+            ]
+        );
+    }
+
+    #[test]
+    fn half_a_frame_off_is_on_the_slam_and_a_hair_more_is_not() {
+        // A frame at 24 fps is 0.0417 s; half of it 0.0208 s.
+        let found = messages(
+            &SlamSync,
+            r#"timeline: [
+                (at: "0:08", do: Door(door: "hall-door", action: Slam, by: "ben")),
+                (at: "0:08.02", do: Cue(dept: Sound, number: "1", what: "inside half a frame", on_slam: "hall-door")),
+                (at: "0:07.978", do: Cue(dept: Sound, number: "2", what: "just past half a frame early", on_slam: "hall-door")),
+            ]"#,
+        );
+        assert_eq!(
+            found,
+            ["SQ 2 at 00:00:07:23 is 1 frame before the slam of `hall-door` at 00:00:08:00"]
+        );
+    }
+
+    #[test]
+    fn a_slam_off_the_tenths_is_told_in_timecode_even_when_the_cue_is_on_a_tenth() {
+        let found = messages(
+            &SlamSync,
+            r#"timeline: [
+                (at: "00:00:08:01", do: Door(door: "hall-door", action: Slam, by: "ben")),
+                (at: "0:08.1", do: Cue(dept: Sound, number: "1", what: "late", on_slam: "hall-door")),
+            ]"#,
+        );
+        assert_eq!(
+            found,
+            ["SQ 1 at 00:00:08:02 is 1 frame after the slam of `hall-door` at 00:00:08:01"]
+        );
+    }
+
+    #[test]
+    fn a_cue_just_before_a_late_slam_is_measured_against_it_not_an_early_one() {
+        let found = messages(
+            &SlamSync,
+            r#"timeline: [
+                (at: "0:01", do: Door(door: "hall-door", action: Slam, by: "ben")),
+                (at: "0:10", do: Door(door: "hall-door", action: Slam, by: "ben")),
+                (at: "0:09", do: Cue(dept: Sound, number: "1", what: "early", on_slam: "hall-door")),
+            ]"#,
+        );
+        assert_eq!(
+            found,
+            ["SQ 1 at 0:09.0 is 24 frames before the slam of `hall-door` at 0:10.0"]
+        );
+    }
 }
