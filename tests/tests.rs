@@ -7,6 +7,7 @@ mod check;
 mod cues;
 mod fuzz_findings;
 mod plan;
+mod plan_labels;
 mod play;
 mod reliability;
 mod study;

@@ -138,9 +138,7 @@ pub fn thumbnail(scene: &Scene, sim: &Simulation, span: &Span, cell: Rect, ink: 
         detail: Detail::Thumbnail,
     };
     let mut placer = Placer::new(area);
-    for wall in &scene.walls {
-        placer.block_line(frame.at(wall.segment.a), frame.at(wall.segment.b));
-    }
+    floor::block_symbols(scene, &frame, Detail::Thumbnail, &mut placer);
     let walks = routes::walks(sim, span.from, span.to);
     let crowd = Crowd::of(scene);
     let named: Vec<routes::Walk> = walks
@@ -149,7 +147,7 @@ pub fn thumbnail(scene: &Scene, sim: &Simulation, span: &Span, cell: Rect, ink: 
         .cloned()
         .collect();
     let lines = routes::lines(scene, &frame, &named, &mut placer);
-    let people = figures::people(scene, sim, &frame, span.from, false, &crowd, &mut placer);
+    let (people, _) = figures::people(scene, sim, &frame, span.from, &crowd, &mut placer);
     let labels = floor::labels(scene, sim, &frame, state, &mut placer);
     let lines = if crowd.extras() > 0 {
         Group::new()

@@ -90,8 +90,13 @@ pub fn draw(scene: &Scene, sim: &Simulation, frame: &Frame, at: Time) -> Group {
     group
 }
 
-/// A backing: a heavy line just outside the gap it covers, on the offstage side, labelled.
-fn backing_drop(scene: &Scene, backing: &crate::model::Backing, frame: &Frame) -> Group {
+/// Where a backing's heavy line is drawn on the page: 0.3 m out from the wall line on the
+/// offstage side, a little wider than the gap it covers.
+pub fn backing_line(
+    scene: &Scene,
+    backing: &crate::model::Backing,
+    frame: &Frame,
+) -> (Point, Point) {
     let gap = scene.door(backing.covers).gap;
     let along = gap.direction();
     let mut out = Point::new(-along.y, along.x);
@@ -102,31 +107,22 @@ fn backing_drop(scene: &Scene, backing: &crate::model::Backing, frame: &Frame) -
     {
         out = out * -1.0;
     }
-    // 0.3 m out from the wall line, a little wider than the gap.
-    let (a, b) = (
+    (
         frame.at(gap.a - along * 0.15 + out * 0.3),
         frame.at(gap.b + along * 0.15 + out * 0.3),
-    );
-    let size = frame.ink(style::SMALL_SIZE);
-    let label = frame.at(gap.midpoint() + out * 0.3);
-    let below = if out.y >= 0.0 {
-        size * 1.2
-    } else {
-        -size * 0.5
-    };
-    Group::new()
-        .set("class", "backing")
-        .add(
-            Path::new()
-                .set("d", PathData::new().move_to(a).line_to(b).into_string())
-                .set("stroke", style::INK)
-                .set("stroke-width", n(frame.ink(0.9))),
-        )
-        .add(
-            style::text(&backing.name, label.x, label.y + below, size)
-                .set("text-anchor", "middle")
-                .set("fill", style::INK),
-        )
+    )
+}
+
+/// A backing: a heavy line just outside the gap it covers (its name is one of the set's
+/// labels).
+fn backing_drop(scene: &Scene, backing: &crate::model::Backing, frame: &Frame) -> Group {
+    let (a, b) = backing_line(scene, backing, frame);
+    Group::new().set("class", "backing sym").add(
+        Path::new()
+            .set("d", PathData::new().move_to(a).line_to(b).into_string())
+            .set("stroke", style::INK)
+            .set("stroke-width", n(frame.ink(0.9))),
+    )
 }
 
 /// Short ticks across the wall line at each side of a gap, so the gap reads as built.

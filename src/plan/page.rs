@@ -53,6 +53,34 @@ impl Rect {
             && other.bottom() <= self.bottom()
     }
 
+    pub fn centre(&self) -> Point {
+        Point::new(self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+
+    /// The point of the box nearest `p` (`p` itself when inside).
+    pub fn nearest(&self, p: Point) -> Point {
+        Point::new(
+            p.x.clamp(self.x, self.right()),
+            p.y.clamp(self.y, self.bottom()),
+        )
+    }
+
+    /// The gap between two boxes, 0 when they touch or overlap.
+    pub fn distance_to(&self, other: &Rect) -> f64 {
+        let dx = (other.x - self.right())
+            .max(self.x - other.right())
+            .max(0.0);
+        let dy = (other.y - self.bottom())
+            .max(self.y - other.bottom())
+            .max(0.0);
+        dx.hypot(dy)
+    }
+
+    /// A box of zero size at `p`.
+    pub fn at(p: Point) -> Rect {
+        Rect::new(p.x, p.y, 0.0, 0.0)
+    }
+
     pub fn grow(&self, by: f64) -> Rect {
         Rect::new(
             self.x - by,

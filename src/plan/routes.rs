@@ -1,10 +1,11 @@
 //! Who walks where: each person's route as a coloured path with arrowheads, and numbered
 //! stops with their arrival times. Cast in their colours, the camera dashed, other crew grey.
 
-use super::floor::{dashes, label, short};
+use super::floor::{dashes, short};
 use super::labels::Placer;
+use super::labels::{self, Furniture, Kind};
 use super::page::{Frame, PathData, Rect};
-use super::style::{self, n, safe_colour, text, text_width};
+use super::style::{self, clean, n, safe_colour, text, text_width};
 use crate::geometry::Point;
 use crate::model::{Person, PersonId, Scene};
 use crate::sim::{Leg, Simulation};
@@ -182,16 +183,6 @@ pub fn stops(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) 
         let kind = Walker::of(person);
         let colour = kind.colour(person);
         if kind == Walker::Crew {
-            for stop in &walk.stops {
-                let p = frame.at(stop.at);
-                group = group.add(
-                    svg::node::element::Circle::new()
-                        .set("cx", n(p.x))
-                        .set("cy", n(p.y))
-                        .set("r", n(frame.ink(0.7)))
-                        .set("fill", colour.clone()),
-                );
-            }
             continue;
         }
         // Group stops at the same spot, keeping first-arrival order.
@@ -204,16 +195,43 @@ pub fn stops(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) 
         }
         for (at, list) in spots {
             let (numbers, times) = badge_text(&list);
+            let what = format!("{}'s stop {numbers} ({times})", clean(&person.name));
             group = group.add(badge(
                 frame.at(at),
                 &numbers,
                 &times,
+                what,
                 &colour,
                 kind == Walker::Camera,
                 size,
                 frame,
                 placer,
             ));
+        }
+    }
+    group
+}
+
+/// A small grey dot at each stop of crew other than the camera, registered as symbols.
+pub fn crew_dots(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) -> Group {
+    let mut group = Group::new().set("class", "crew-stops");
+    let r = frame.ink(0.7);
+    for walk in walks {
+        let person = scene.person(walk.who);
+        if Walker::of(person) != Walker::Crew {
+            continue;
+        }
+        for stop in &walk.stops {
+            let p = frame.at(stop.at);
+            placer.block_point(p, r);
+            group = group.add(
+                svg::node::element::Circle::new()
+                    .set("class", "sym")
+                    .set("cx", n(p.x))
+                    .set("cy", n(p.y))
+                    .set("r", n(r))
+                    .set("fill", style::CREW),
+            );
         }
     }
     group
@@ -251,12 +269,16 @@ fn badge_text(list: &[(usize, Time)]) -> (String, String) {
     }
 }
 
-/// A stop badge and its time, placed on the spot if free, else nearby with a leader line.
+/// A stop badge and its time: on the spot if that is free, else the nearest free spot
+/// (up to [`labels::LEADER_REACH`] off) with a leader line back to the stop. Badges never
+/// sit on each other, on a label, a symbol or a wall; one with no free spot is left off and
+/// listed as `what`.
 #[allow(clippy::too_many_arguments)]
 fn badge(
     anchor: Point,
     numbers: &str,
     times: &str,
+    what: String,
     colour: &str,
     filled: bool,
     size: f64,
@@ -265,57 +287,53 @@ fn badge(
 ) -> Group {
     let h = size * 1.55;
     let w = (text_width(numbers, size, true) + size * 0.8).max(h);
-    let tw = text_width(times, size, false);
-    let gap = size * 0.35;
+    let (tw, th) = labels::text_box(text_width(times, size, false), size);
+    let gap = 0.2;
     let mut best: Option<(f64, Rect, Rect)> = None;
-    let rings = [0.0, h * 1.1, h * 2.0, h * 3.0];
-    for (r, radius) in rings.iter().enumerate() {
-        let centres: Vec<Point> = if r == 0 {
-            vec![anchor]
-        } else {
-            (0..8)
-                .map(|k| {
-                    let a = k as f64 * std::f64::consts::FRAC_PI_4;
-                    anchor + Point::new(a.cos() * radius, a.sin() * radius)
-                })
-                .collect()
-        };
-        for c in centres {
+    let mut radius = 0.0;
+    let mut ring = 0;
+    while radius <= labels::LEADER_REACH {
+        let count = if ring == 0 { 1 } else { 16 };
+        for k in 0..count {
+            let a = k as f64 * std::f64::consts::PI / 8.0;
+            let c = anchor + Point::new(a.cos() * radius, a.sin() * radius);
             let b = Rect::new(c.x - w / 2.0, c.y - h / 2.0, w, h);
+            if !placer.is_free(&b, Furniture::Avoid) {
+                continue;
+            }
+            if ring > 0 && !placer.leader_is_clear(anchor, b.nearest(anchor)) {
+                continue;
+            }
             for right in [true, false] {
                 let t = if right {
-                    Rect::new(b.right() + gap, c.y - size / 2.0, tw, size)
+                    Rect::new(b.right() + gap, c.y - th / 2.0, tw, th)
                 } else {
-                    Rect::new(b.x - gap - tw, c.y - size / 2.0, tw, size)
+                    Rect::new(b.x - gap - tw, c.y - th / 2.0, tw, th)
                 };
-                let mut cost = placer.box_cost(&b)
-                    + placer.box_cost(&t)
-                    + placer.line_cost(&t)
-                    + placer.bounds_cost(&b)
-                    + placer.bounds_cost(&t)
-                    + r as f64 * 0.8
-                    + if right { 0.0 } else { 0.1 };
-                if r > 0 {
-                    cost += placer.line_cost(&b) * 0.5;
+                if !placer.is_free(&t, Furniture::Avoid) {
+                    continue;
                 }
+                let cost = placer.soft_cost(&t)
+                    + placer.soft_cost(&b) * 0.3
+                    + if right { 0.0 } else { 0.1 };
                 if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
                     best = Some((cost, b, t));
                 }
             }
         }
-        if best
-            .as_ref()
-            .is_some_and(|(c, _, _)| *c < r as f64 * 0.8 + 0.2)
-        {
+        if best.is_some() {
             break;
         }
+        ring += 1;
+        radius = if ring == 1 { h * 1.1 } else { radius + h * 0.8 };
     }
     let Some((_, b, t)) = best else {
+        placer.drop_label(what);
         return Group::new();
     };
-    placer.take(b);
-    placer.take(t);
-    let centre = Point::new(b.x + b.w / 2.0, b.y + b.h / 2.0);
+    placer.block(b, Kind::Symbol);
+    placer.block(t, Kind::Label);
+    let centre = b.centre();
     let mut group = Group::new();
     if centre.distance(anchor) > 0.1 {
         group = group.add(
@@ -324,7 +342,7 @@ fn badge(
                     "d",
                     PathData::new()
                         .move_to(anchor)
-                        .line_to(centre)
+                        .line_to(b.nearest(anchor))
                         .into_string(),
                 )
                 .set("stroke", colour.to_string())
@@ -336,9 +354,11 @@ fn badge(
     } else {
         (style::PAPER.to_string(), colour.to_string())
     };
+    let time = labels::Pending::new(times.to_string(), b, size, colour);
     group
         .add(
             Rectangle::new()
+                .set("class", "sym badge")
                 .set("x", n(b.x))
                 .set("y", n(b.y))
                 .set("width", n(b.w))
@@ -350,11 +370,15 @@ fn badge(
         )
         .add(
             text(numbers, centre.x, centre.y + size * 0.36, size)
-                .set("class", "bold")
+                .set("class", "bold in-sym")
                 .set("text-anchor", "middle")
                 .set("fill", ink),
         )
-        .add(label(times, t, size, colour))
+        .add(time.draw(&labels::Label {
+            rect: t,
+            anchor: b,
+            leader: None,
+        }))
 }
 
 /// Points where arrowheads go along a page polyline: halfway, or at thirds on long pieces.

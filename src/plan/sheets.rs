@@ -33,6 +33,7 @@ pub fn document(title: &str) -> Document {
             format!("0 0 {} {}", n(page::PAGE_W), n(page::PAGE_H)),
         )
         .set("font-family", style::FONT_STACK)
+        .set("font-stretch", "condensed")
         .add(Title::new(clean(title)))
         .add(Style::new(style::css()))
         .add(
@@ -43,9 +44,38 @@ pub fn document(title: &str) -> Document {
         )
 }
 
-/// The serialised page, with the XML declaration.
+/// The serialised page, with the XML declaration. Every text element gets an id (`t1`,
+/// `t2`, … in document order) so a checker can find each one's box after layout.
 pub fn finish(document: Document) -> Vec<u8> {
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{document}\n").into_bytes()
+    let body = document.to_string();
+    let mut out = String::with_capacity(body.len() + body.len() / 16 + 64);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    // Scene text is escaped (`<` is `&lt;`), so "<text " only ever opens an element.
+    let mut count = 0;
+    let mut rest = body.as_str();
+    while let Some(at) = rest.find("<text ") {
+        count += 1;
+        out.push_str(&rest[..at]);
+        out.push_str(&format!("<text id=\"t{count}\" "));
+        rest = &rest[at + "<text ".len()..];
+    }
+    out.push_str(rest);
+    out.push('\n');
+    out.into_bytes()
+}
+
+/// The labels the plan had no room for, listed in full under the key.
+fn dropped_rows(placer: &Placer, rows: &mut Vec<Row>) {
+    let dropped = placer.dropped();
+    if dropped.is_empty() {
+        return;
+    }
+    rows.push(Row::Heading("Not labelled on the plan".into()));
+    rows.push(Row::Small(format!(
+        "No free spot near {}: {}.",
+        if dropped.len() == 1 { "it" } else { "them" },
+        dropped.join("; ")
+    )));
 }
 
 /// A thin border round the page and a rule between the plan and the title block.
@@ -232,7 +262,7 @@ impl<'a> Layers<'a> {
             detail: Detail::Full,
         };
         let mut placer = Placer::new(frame.area);
-        floor::block_symbols(scene, &frame, &mut placer);
+        floor::block_symbols(scene, &frame, Detail::Full, &mut placer);
         let body = Group::new()
             .set("class", "plan")
             .add(floor::base(scene, sim, &frame, state));
@@ -251,7 +281,9 @@ impl<'a> Layers<'a> {
         self
     }
 
-    /// Routes, people and props at `t`, stops and the set's labels, in drawing order.
+    /// Routes, people and props at `t`, stops and the set's labels. Everything fixed
+    /// (routes, people, props) is registered first, then labels are placed by priority:
+    /// room names, stop badges, names of people and props, the set's labels, extras counts.
     fn cast(mut self, walks: &[Walk], t: Time, doors_at: Time) -> Self {
         let (scene, sim, crowd) = (self.scene, self.sim, self.crowd);
         let named: Vec<Walk> = walks
@@ -259,34 +291,43 @@ impl<'a> Layers<'a> {
             .filter(|w| crowd.is_principal(w.who))
             .cloned()
             .collect();
-        let traces = extras::traces(scene, &self.frame, walks, crowd);
-        let lines = routes::lines(scene, &self.frame, &named, &mut self.placer);
-        let people = figures::people(scene, sim, &self.frame, t, true, crowd, &mut self.placer);
-        let stops = routes::stops(scene, &self.frame, &named, &mut self.placer);
-        let props = figures::props(scene, sim, &self.frame, t, true, &mut self.placer);
-        let state = FloorState {
-            at: doors_at,
-            detail: Detail::Full,
-        };
-        let labels = floor::labels(scene, sim, &self.frame, state, &mut self.placer);
-        if crowd.extras() == 0 {
-            return self
-                .add(lines)
-                .add(labels)
-                .add(props)
-                .add(people)
-                .add(stops);
+        let placer = &mut self.placer;
+        let frame = &self.frame;
+        let traces = extras::traces(scene, frame, walks, crowd);
+        let lines = routes::lines(scene, frame, &named, placer);
+        let crew = routes::crew_dots(scene, frame, &named, placer);
+        let (people, people_names) = figures::people(scene, sim, frame, t, crowd, placer);
+        let (props, prop_names) = figures::props(scene, sim, frame, t, placer);
+        let rooms = floor::room_names(scene, frame, placer);
+        let stops = routes::stops(scene, frame, &named, placer);
+        let mut names = Group::new().set("class", "names");
+        for pending in people_names.iter().chain(&prop_names) {
+            if let Some(g) = pending.place(placer) {
+                names = names.add(g);
+            }
         }
-        let counts = extras::counts(scene, sim, &self.frame, t, crowd, &mut self.placer);
-        let dots = extras::dots(scene, sim, &self.frame, t, crowd);
+        let set = floor::set_labels(scene, sim, frame, doors_at, placer);
+        let counts = if crowd.extras() > 0 {
+            extras::counts(scene, sim, frame, t, crowd, placer)
+        } else {
+            Group::new()
+        };
+        let dots = if crowd.extras() > 0 {
+            extras::dots(scene, sim, frame, t, crowd)
+        } else {
+            Group::new()
+        };
         self.add(traces)
             .add(lines)
-            .add(labels)
+            .add(rooms)
+            .add(set)
             .add(counts)
             .add(props)
             .add(dots)
+            .add(crew)
             .add(people)
             .add(stops)
+            .add(names)
     }
 }
 
@@ -354,6 +395,7 @@ pub fn overview(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
     }
     rows.push(Row::Gap(2.0));
     rows.push(Row::Scale);
+    dropped_rows(&layers.placer, &mut rows);
 
     let document = document(&format!("{}: floor plan", clean(&scene.title)))
         .add(border(&layout))
@@ -411,6 +453,7 @@ pub fn beat(scene: &Scene, sim: &Simulation, span: &Span, count: usize) -> Vec<u
     }
     set_rows(scene, &mut rows, "as at the start of the beat");
     rows.push(Row::Scale);
+    dropped_rows(&layers.placer, &mut rows);
     let happenings = story::happenings(scene, sim, span.from, span.to, &crowd);
     if !happenings.is_empty() {
         rows.push(Row::Heading("What happens".into()));
@@ -477,6 +520,7 @@ pub fn at(scene: &Scene, sim: &Simulation, t: Time) -> Vec<u8> {
     ));
     set_rows(scene, &mut rows, "as they are now");
     rows.push(Row::Scale);
+    dropped_rows(&layers.placer, &mut rows);
     rows.push(Row::Heading("Where everyone is".into()));
     rows.extend(
         story::positions(scene, sim, t)

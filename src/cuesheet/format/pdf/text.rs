@@ -7,11 +7,11 @@
 
 use rustybuzz::{Face, UnicodeBuffer};
 
-static REGULAR: &[u8] = include_bytes!(concat!(
+pub(crate) static REGULAR: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/fonts/DejaVuSansCondensed.ttf"
 ));
-static BOLD: &[u8] = include_bytes!(concat!(
+pub(crate) static BOLD: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/fonts/DejaVuSansCondensed-Bold.ttf"
 ));
