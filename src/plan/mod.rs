@@ -18,6 +18,7 @@ pub mod figures;
 pub mod floor;
 pub mod key;
 pub mod labels;
+pub mod lanes;
 pub mod metrics;
 pub mod page;
 pub mod routes;

@@ -10,6 +10,7 @@ use crate::geometry::Point;
 use crate::model::{Person, PersonId, Scene};
 use crate::sim::{Leg, Simulation};
 use crate::time::Time;
+use std::collections::BTreeMap;
 use svg::node::element::{Group, Path, Rectangle};
 
 /// How a person's route is drawn.
@@ -129,24 +130,22 @@ fn cut(leg: &Leg, from: Time, to: Time) -> Vec<Point> {
 /// Lines with arrowheads for every walk, drawn crew first and cast last; each line is
 /// registered with the placer so labels keep off it.
 pub fn lines(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) -> Group {
-    let mut order: Vec<(usize, &Walk)> = walks.iter().enumerate().collect();
+    let laned = super::lanes::spread(scene, walks);
+    let mut order: Vec<(usize, &Walk)> = laned.iter().enumerate().collect();
     order.sort_by_key(|(i, w)| (Walker::of(scene.person(w.who)), *i));
-    let count = walks.len() as f64;
     let mut group = Group::new().set("class", "routes");
-    for (i, walk) in order {
+    let mut heads_at = ArrowSpots::new(frame.ink(3.0));
+    for (_, walk) in order {
         let person = scene.person(walk.who);
         let kind = Walker::of(person);
         let colour = kind.colour(person);
-        // Side by side where routes share a doorway: each walker a little off the centre line.
-        let offset = frame.ink(0.9) * (i as f64 - (count - 1.0) / 2.0);
         let mut data = PathData::new();
         let mut heads = PathData::new();
         for piece in &walk.pieces {
             let page: Vec<Point> = piece.iter().map(|&p| frame.at(p)).collect();
-            let page = offset_polyline(&page, offset);
             placer.block_polyline(&page);
             data = data.polyline(&page, false);
-            for at in arrow_spots(&page) {
+            for at in heads_at.choose(&page) {
                 heads = arrow(heads, at.0, at.1, frame.ink(2.0));
             }
         }
@@ -381,17 +380,69 @@ fn badge(
         }))
 }
 
-/// Points where arrowheads go along a page polyline: halfway, or at thirds on long pieces.
-fn arrow_spots(points: &[Point]) -> Vec<(Point, Point)> {
-    let total: f64 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
-    if total < 4.0 {
-        return Vec::new();
+/// Where arrowheads go: halfway along each piece (at thirds on long ones), each slid along
+/// its line away from arrowheads already drawn, so heads do not pile up where routes meet.
+struct ArrowSpots {
+    /// Least distance between two heads, page millimetres.
+    apart: f64,
+    taken: BTreeMap<(i64, i64), Vec<Point>>,
+}
+
+impl ArrowSpots {
+    fn new(apart: f64) -> ArrowSpots {
+        ArrowSpots {
+            apart,
+            taken: BTreeMap::new(),
+        }
     }
-    let fractions: &[f64] = if total > 60.0 { &[0.33, 0.66] } else { &[0.5] };
-    fractions
-        .iter()
-        .filter_map(|f| along(points, total * f))
-        .collect()
+
+    fn cell(&self, p: Point) -> (i64, i64) {
+        (
+            (p.x / self.apart).floor() as i64,
+            (p.y / self.apart).floor() as i64,
+        )
+    }
+
+    fn is_free(&self, p: Point) -> bool {
+        let (cx, cy) = self.cell(p);
+        (cx - 1..=cx + 1).all(|x| {
+            (cy - 1..=cy + 1).all(|y| {
+                self.taken
+                    .get(&(x, y))
+                    .is_none_or(|list| list.iter().all(|q| q.distance(p) >= self.apart))
+            })
+        })
+    }
+
+    /// Arrowhead spots along a page polyline, each registered.
+    fn choose(&mut self, points: &[Point]) -> Vec<(Point, Point)> {
+        let total: f64 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
+        if total < 4.0 {
+            return Vec::new();
+        }
+        let fractions: &[f64] = if total > 60.0 { &[0.33, 0.66] } else { &[0.5] };
+        let mut out = Vec::new();
+        for f in fractions {
+            let nudges = [0.0, -0.08, 0.08, -0.16, 0.16, -0.24, 0.24];
+            let spot = nudges
+                .iter()
+                .filter_map(|d| along(points, total * (f + d).clamp(0.1, 0.9)))
+                .find(|(p, _)| self.is_free(*p))
+                .or_else(|| along(points, total * f));
+            if let Some((p, dir)) = spot {
+                let cell = self.cell(p);
+                self.taken.entry(cell).or_default().push(p);
+                out.push((p, dir));
+            }
+        }
+        out
+    }
+}
+
+/// Points where arrowheads go along a page polyline: halfway, or at thirds on long pieces.
+#[cfg(test)]
+fn arrow_spots(points: &[Point]) -> Vec<(Point, Point)> {
+    ArrowSpots::new(3.0).choose(points)
 }
 
 /// The point `distance` along a polyline and the direction there.
@@ -418,45 +469,9 @@ fn arrow(data: PathData, at: Point, dir: Point, size: f64) -> PathData {
         .close()
 }
 
-/// The polyline moved `offset` millimetres to its left, corners mitred (limited so sharp
-/// turns do not spike).
-pub fn offset_polyline(points: &[Point], offset: f64) -> Vec<Point> {
-    if offset.abs() < 1e-9 || points.len() < 2 {
-        return points.to_vec();
-    }
-    let normal = |a: Point, b: Point| {
-        let d = (b - a).normalised();
-        Point::new(-d.y, d.x)
-    };
-    let last = points.len() - 1;
-    (0..points.len())
-        .map(|i| {
-            let before = (i > 0).then(|| normal(points[i - 1], points[i]));
-            let after = (i < last).then(|| normal(points[i], points[i + 1]));
-            let shift = match (before, after) {
-                (Some(a), Some(b)) => {
-                    let m = (a + b).normalised();
-                    let cos = m.dot(a).max(0.5);
-                    m * (offset / cos)
-                }
-                (Some(a), None) | (None, Some(a)) => a * offset,
-                (None, None) => Point::default(),
-            };
-            points[i] + shift
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn offset_lines_stay_parallel() {
-        let line = [Point::new(0.0, 0.0), Point::new(10.0, 0.0)];
-        let moved = offset_polyline(&line, 1.0);
-        assert_eq!(moved, vec![Point::new(0.0, 1.0), Point::new(10.0, 1.0)]);
-    }
 
     #[test]
     fn long_badges_show_the_first_the_last_and_how_many() {
