@@ -15,6 +15,7 @@ pub const MANIFEST: &str = ".oner-files";
 pub fn all_files(scene: &Scene, sim: &Simulation, source_name: &str) -> Vec<OutputFile> {
     let mut files = crate::plan::build_files(scene, sim);
     files.extend(crate::study::build_files(scene, sim));
+    files.extend(crate::shots::build_files(scene, sim));
     files.extend(crate::play::build_files(scene, sim));
     files.extend(crate::cuesheet::build_files_from(
         scene,

@@ -10,4 +10,5 @@ mod plan;
 mod plan_labels;
 mod play;
 mod reliability;
+mod shots;
 mod study;

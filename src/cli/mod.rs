@@ -9,6 +9,7 @@ mod graph;
 mod plan;
 mod play;
 mod rules;
+mod shots;
 mod stats;
 mod timeline;
 
@@ -86,6 +87,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Stats(stats::StatsArgs),
     /// Check the scene and write everything oner makes for it into its output folder.
     Build(build::BuildArgs),
+    /// Print the shot list: one row per camera setup (Markdown, CSV or PDF).
+    Shots(shots::ShotsArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -141,6 +144,7 @@ fn run(command: Command) -> u8 {
         Command::Play(args) => play::run(&args),
         Command::Stats(args) => stats::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Shots(args) => shots::run(&args),
     }
 }
 

@@ -76,6 +76,17 @@ impl Rect {
         dx.hypot(dy)
     }
 
+    /// The smallest box holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
+        Rect::new(
+            x,
+            y,
+            self.right().max(other.right()) - x,
+            self.bottom().max(other.bottom()) - y,
+        )
+    }
+
     /// A box of zero size at `p`.
     pub fn at(p: Point) -> Rect {
         Rect::new(p.x, p.y, 0.0, 0.0)

@@ -174,14 +174,21 @@ pub fn lines(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) 
 /// Numbered stops with their arrival times (cast and camera), small dots for other crew.
 /// Stops at the same spot share one badge (`3, 7`). Placed after the lines, before the set's
 /// own labels, so they win the best spots.
-pub fn stops(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) -> Group {
+/// With `cameras` false the cameras' stops are left to [`super::camera::setups`].
+pub fn stops(
+    scene: &Scene,
+    frame: &Frame,
+    walks: &[Walk],
+    cameras: bool,
+    placer: &mut Placer,
+) -> Group {
     let mut group = Group::new().set("class", "stops");
     let size = frame.ink(style::SMALL_SIZE);
     for walk in walks {
         let person = scene.person(walk.who);
         let kind = Walker::of(person);
         let colour = kind.colour(person);
-        if kind == Walker::Crew {
+        if kind == Walker::Crew || (kind == Walker::Camera && !cameras) {
             continue;
         }
         // Group stops at the same spot, keeping first-arrival order.
@@ -195,17 +202,20 @@ pub fn stops(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) 
         for (at, list) in spots {
             let (numbers, times) = badge_text(&list);
             let what = format!("{}'s stop {numbers} ({times})", clean(&person.name));
-            group = group.add(badge(
-                frame.at(at),
-                &numbers,
-                &times,
-                what,
-                &colour,
-                kind == Walker::Camera,
-                size,
-                frame,
-                placer,
-            ));
+            group = group.add(
+                badge(
+                    frame.at(at),
+                    &numbers,
+                    &times,
+                    what,
+                    &colour,
+                    kind == Walker::Camera,
+                    size,
+                    frame,
+                    placer,
+                )
+                .0,
+            );
         }
     }
     group
@@ -273,7 +283,7 @@ fn badge_text(list: &[(usize, Time)]) -> (String, String) {
 /// sit on each other, on a label, a symbol or a wall; one with no free spot is left off and
 /// listed as `what`.
 #[allow(clippy::too_many_arguments)]
-fn badge(
+pub fn badge(
     anchor: Point,
     numbers: &str,
     times: &str,
@@ -283,7 +293,7 @@ fn badge(
     size: f64,
     frame: &Frame,
     placer: &mut Placer,
-) -> Group {
+) -> (Group, Option<Rect>) {
     let h = size * 1.55;
     let w = (text_width(numbers, size, true) + size * 0.8).max(h);
     let (tw, th) = labels::text_box(text_width(times, size, false), size);
@@ -328,7 +338,7 @@ fn badge(
     }
     let Some((_, b, t)) = best else {
         placer.drop_label(what);
-        return Group::new();
+        return (Group::new(), None);
     };
     placer.block(b, Kind::Symbol);
     placer.block(t, Kind::Label);
@@ -354,7 +364,7 @@ fn badge(
         (style::PAPER.to_string(), colour.to_string())
     };
     let time = labels::Pending::new(times.to_string(), b, size, colour);
-    group
+    let group = group
         .add(
             Rectangle::new()
                 .set("class", "sym badge")
@@ -377,7 +387,8 @@ fn badge(
             rect: t,
             anchor: b,
             leader: None,
-        }))
+        }));
+    (group, Some(b.union(&t)))
 }
 
 /// Where arrowheads go: halfway along each piece (at thirds on long ones), each slid along

@@ -64,6 +64,34 @@ pub fn finish(document: Document) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// The camera key: each setup with its time in and out, lens, who it frames and how it
+/// moves on, as the shot list has them.
+fn setup_rows(scene: &Scene, setups: &[crate::shots::Setup], rows: &mut Vec<Row>) {
+    if setups.is_empty() {
+        return;
+    }
+    rows.push(Row::Heading("Camera setups".into()));
+    let several = scene.cameras().nth(1).is_some();
+    for setup in setups {
+        let who = if several {
+            format!("{}, ", clean(&scene.person(setup.camera).name))
+        } else {
+            String::new()
+        };
+        rows.push(Row::Event(
+            setup.label.clone(),
+            format!(
+                "{}–{}: {who}{} on {}; {}",
+                short(setup.time_in),
+                short(setup.time_out),
+                setup.lens_words(),
+                clean(&setup.framing_words()),
+                setup.move_words()
+            ),
+        ));
+    }
+}
+
 /// The labels the plan had no room for, listed in full under the key.
 fn dropped_rows(placer: &Placer, rows: &mut Vec<Row>) {
     let dropped = placer.dropped();
@@ -247,6 +275,8 @@ struct Layers<'a> {
     frame: Frame,
     placer: Placer,
     body: Group,
+    /// Camera setups drawn with badges (the overview and beat plans).
+    setups: Vec<crate::shots::Setup>,
 }
 
 impl<'a> Layers<'a> {
@@ -273,7 +303,15 @@ impl<'a> Layers<'a> {
             frame,
             placer,
             body,
+            setups: Vec::new(),
         }
+    }
+
+    /// Draws `setups` as numbered camera setups (wedge, badge, lens and framing).
+    fn with_setups(mut self, setups: Vec<crate::shots::Setup>, filled: bool) -> Self {
+        let wedges = camera::setup_wedges(self.sim, &self.frame, &setups, filled);
+        self.setups = setups;
+        self.add(wedges)
     }
 
     fn add(mut self, g: Group) -> Self {
@@ -299,7 +337,17 @@ impl<'a> Layers<'a> {
         let (people, people_names) = figures::people(scene, sim, frame, t, crowd, placer);
         let (props, prop_names) = figures::props(scene, sim, frame, t, placer);
         let rooms = floor::room_names(scene, frame, placer);
-        let stops = routes::stops(scene, frame, &named, placer);
+        let cameras_as_stops = self.setups.is_empty();
+        let mut stops = routes::stops(scene, frame, &named, cameras_as_stops, placer);
+        if !self.setups.is_empty() {
+            stops = stops.add(camera::setup_labels(
+                scene,
+                sim,
+                frame,
+                &self.setups,
+                placer,
+            ));
+        }
         let mut names = Group::new().set("class", "names");
         for pending in people_names.iter().chain(&prop_names) {
             if let Some(g) = pending.place(placer) {
@@ -355,8 +403,9 @@ pub fn overview(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
     let (frame, layout) = frame_and_layout(scene, sim);
     let walks = routes::walks(sim, Time::ZERO, end_of_take(scene, sim));
     let crowd = Crowd::of(scene);
+    let setups = crate::shots::setups(scene, sim);
     let layers = Layers::new(scene, sim, &crowd, frame, Time::ZERO)
-        .add(camera::stop_wedges(scene, sim, &frame))
+        .with_setups(setups.clone(), true)
         .cast(&walks, Time::ZERO, Time::ZERO);
 
     let mut rows = Vec::new();
@@ -377,13 +426,16 @@ pub fn overview(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
     if scene.cameras().next().is_some() {
         rows.push(Row::Key(
             Icon::Seen,
-            "camera's view at its start and each stop".into(),
+            "camera setup: its view, its number in the view and on its badge with the time \
+             it is there"
+                .into(),
         ));
     }
     if !scene.props.is_empty() {
         rows.push(Row::Key(Icon::Prop, "prop where it starts".into()));
     }
     set_rows(scene, &mut rows, "as at the start");
+    setup_rows(scene, &setups, &mut rows);
     if !spans.is_empty() {
         rows.push(Row::Heading("Beats".into()));
         for span in spans {
@@ -410,8 +462,13 @@ pub fn beat(scene: &Scene, sim: &Simulation, span: &Span, count: usize) -> Vec<u
     let (frame, layout) = frame_and_layout(scene, sim);
     let walks = routes::walks(sim, span.from, span.to);
     let crowd = Crowd::of(scene);
+    let setups: Vec<_> = crate::shots::setups(scene, sim)
+        .into_iter()
+        .filter(|s| s.time_in < span.to && s.time_out >= span.from)
+        .collect();
     let layers = Layers::new(scene, sim, &crowd, frame, span.from)
         .add(camera::swept(scene, sim, &frame, span.from, span.to))
+        .with_setups(setups.clone(), false)
         .cast(&walks, span.from, span.from);
 
     let mut rows = Vec::new();
@@ -453,6 +510,7 @@ pub fn beat(scene: &Scene, sim: &Simulation, span: &Span, count: usize) -> Vec<u
     }
     set_rows(scene, &mut rows, "as at the start of the beat");
     rows.push(Row::Scale);
+    setup_rows(scene, &setups, &mut rows);
     dropped_rows(&layers.placer, &mut rows);
     let happenings = story::happenings(scene, sim, span.from, span.to, &crowd);
     if !happenings.is_empty() {

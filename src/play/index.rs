@@ -167,6 +167,12 @@ fn describe(scene: &Scene, file: &OutputFile) -> Entry {
             "Every cue of the take: department, number, time, standby, what, where and who. \
              PDF and HTML to print, CSV for a spreadsheet, WebVTT captions to watch beside the film.",
         ),
+        ("shots", _) => entry(
+            Section::CueSheets,
+            "Shot list",
+            "Every camera setup: time in and out, rig, lens, who it frames, how it moves on. \
+             PDF to print, Markdown, CSV for a spreadsheet.",
+        ),
         ("cues-calls", _) => entry(
             Section::CueSheets,
             "Calling sheet",

@@ -51,7 +51,7 @@ fn is_scene_text(column: Column) -> bool {
 /// Puts `'` before text a spreadsheet would run as a formula: one starting with `=`, `+`,
 /// `-` or `@`, or with a tab, carriage return or line feed (which spreadsheets skip before
 /// reading a formula; OWASP's list).
-fn defuse(text: String) -> String {
+pub(crate) fn defuse(text: String) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
         format!("'{text}")
     } else {
