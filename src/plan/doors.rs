@@ -5,7 +5,7 @@
 use super::page::{Frame, PathData};
 use super::style::{self, n};
 use crate::geometry::Point;
-use crate::model::{Door, DoorId, DoorKind, DoorState, Hinge, Scene};
+use crate::model::{Door, DoorAction, DoorId, DoorKind, DoorState, Hinge, Scene};
 use crate::sim::Simulation;
 use crate::time::Time;
 use svg::node::element::{Group, Path};
@@ -17,6 +17,35 @@ pub fn state_word(state: DoorState) -> &'static str {
         DoorState::Closed => "closed",
         DoorState::Locked => "locked",
     }
+}
+
+/// A door's story over a span, for its label: its state at `from`, then every change up to
+/// `to` with its time and who made it ("closed; opened 0:04 by Dante; slammed 1:37 by Her").
+pub fn history(scene: &Scene, sim: &Simulation, door: DoorId, from: Time, to: Time) -> String {
+    let mut words = vec![state_word(sim.door_state(door, from)).to_string()];
+    for change in sim.doors[door.index()]
+        .iter()
+        .filter(|c| c.at > from && c.at <= to)
+    {
+        let (verb, by) = match &scene.events[change.event.index()].action {
+            crate::model::Action::Door { action, by, .. } => (
+                match action {
+                    DoorAction::Open => "opened",
+                    DoorAction::Close => "closed",
+                    DoorAction::Slam => "slammed",
+                    DoorAction::Lock => "locked",
+                    DoorAction::Unlock => "unlocked",
+                },
+                Some(*by),
+            ),
+            _ => (state_word(change.state), None),
+        };
+        let who = by
+            .map(|p| format!(" by {}", super::style::clean(&scene.person(p).name)))
+            .unwrap_or_default();
+        words.push(format!("{verb} {}{who}", super::floor::short(change.at)));
+    }
+    words.join("; ")
 }
 
 /// Where a hinged door's parts are, in metres.
@@ -250,5 +279,30 @@ mod tests {
         assert!(s.open_tip.x < 4.0);
         door.hinge = Hinge::Right;
         assert_eq!(swing(&scene, &door).hinge, Point::new(4.0, 3.0));
+    }
+
+    #[test]
+    fn a_door_label_tells_every_change_in_the_span() {
+        let text = include_str!("../../scenes/we-cry-together.ron");
+        let file = crate::source::SourceFile::new("w.ron", text);
+        let Some(scene) = crate::load::load(&file).scene else {
+            panic!("bundled scene loads");
+        };
+        let sim = Simulation::new(&scene);
+        let (i, _) = scene
+            .doors
+            .iter()
+            .enumerate()
+            .find(|(i, _)| sim.doors[*i].len() >= 2)
+            .unwrap_or_else(|| panic!("a door that changes twice"));
+        let door = DoorId::from_index(i);
+        let t = |s| Time::from_seconds(s).unwrap_or_default();
+        let whole = history(&scene, &sim, door, Time::ZERO, scene.length);
+        assert_eq!(whole.matches("; ").count(), sim.doors[i].len(), "{whole}");
+        assert!(whole.contains(" by "), "{whole}");
+        // Before the first change only the state; after the last, the state it was left in.
+        let first = sim.doors[i][0].at;
+        let before = history(&scene, &sim, door, Time::ZERO, t(first.seconds() - 0.1));
+        assert!(!before.contains(';'), "{before}");
     }
 }

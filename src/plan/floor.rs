@@ -304,7 +304,7 @@ pub fn labels(
     if state.detail == Detail::Thumbnail {
         return group;
     }
-    group.add(set_labels(scene, sim, frame, state.at, placer))
+    group.add(set_labels(scene, sim, frame, (state.at, state.at), placer))
 }
 
 /// Each room's name in capitals, as near its middle as is free, never on furniture, a lamp
@@ -352,14 +352,16 @@ pub fn room_names(scene: &Scene, frame: &Frame, placer: &mut Placer) -> Group {
     group
 }
 
-/// Doors, furniture, wild walls, backings, lamps and marks, in that order of priority.
+/// Doors, furniture, wild walls, backings, lamps and marks, in that order of priority. A door
+/// is labelled with its state at the start of `span` and every change during it.
 pub fn set_labels(
     scene: &Scene,
     sim: &Simulation,
     frame: &Frame,
-    at: Time,
+    span: (Time, Time),
     placer: &mut Placer,
 ) -> Group {
+    let at = span.0;
     let mut group = Group::new().set("class", "set-labels");
     let small = frame.ink(style::SMALL_SIZE);
     let add = |group: Group, pending: Pending, placer: &mut Placer| match pending.place(placer) {
@@ -369,9 +371,10 @@ pub fn set_labels(
     for (i, door) in scene.doors.iter().enumerate() {
         let id = crate::model::DoorId::from_index(i);
         let name = clean(&door.name);
-        let name = match door.has_leaf() {
-            true => format!("{name} · {}", doors::state_word(sim.door_state(id, at))),
-            false => name,
+        let name = match (door.has_leaf(), span.0 == span.1) {
+            (true, true) => format!("{name} · {}", doors::state_word(sim.door_state(id, at))),
+            (true, false) => format!("{name}: {}", doors::history(scene, sim, id, span.0, span.1)),
+            (false, _) => name,
         };
         let anchor = page_box(frame, &[door.gap.a, door.gap.b]);
         group = add(group, Pending::new(name, anchor, small, style::INK), placer);

@@ -322,7 +322,7 @@ impl<'a> Layers<'a> {
     /// Routes, people and props at `t`, stops and the set's labels. Everything fixed
     /// (routes, people, props) is registered first, then labels are placed by priority:
     /// room names, stop badges, names of people and props, the set's labels, extras counts.
-    fn cast(mut self, walks: &[Walk], t: Time, doors_at: Time) -> Self {
+    fn cast(mut self, walks: &[Walk], t: Time, doors: (Time, Time)) -> Self {
         let (scene, sim, crowd) = (self.scene, self.sim, self.crowd);
         let named: Vec<Walk> = walks
             .iter()
@@ -354,7 +354,7 @@ impl<'a> Layers<'a> {
                 names = names.add(g);
             }
         }
-        let set = floor::set_labels(scene, sim, frame, doors_at, placer);
+        let set = floor::set_labels(scene, sim, frame, doors, placer);
         let counts = if crowd.extras() > 0 {
             extras::counts(scene, sim, frame, t, crowd, placer)
         } else {
@@ -406,7 +406,7 @@ pub fn overview(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
     let setups = crate::shots::setups(scene, sim);
     let layers = Layers::new(scene, sim, &crowd, frame, Time::ZERO)
         .with_setups(setups.clone(), true)
-        .cast(&walks, Time::ZERO, Time::ZERO);
+        .cast(&walks, Time::ZERO, (Time::ZERO, end_of_take(scene, sim)));
 
     let mut rows = Vec::new();
     head_rows(scene, "Floor plan: the whole take".into(), &mut rows);
@@ -434,7 +434,11 @@ pub fn overview(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8> {
     if !scene.props.is_empty() {
         rows.push(Row::Key(Icon::Prop, "prop where it starts".into()));
     }
-    set_rows(scene, &mut rows, "as at the start");
+    set_rows(
+        scene,
+        &mut rows,
+        "as at the start; its label tells every change",
+    );
     setup_rows(scene, &setups, &mut rows);
     if !spans.is_empty() {
         rows.push(Row::Heading("Beats".into()));
@@ -469,7 +473,7 @@ pub fn beat(scene: &Scene, sim: &Simulation, span: &Span, count: usize) -> Vec<u
     let layers = Layers::new(scene, sim, &crowd, frame, span.from)
         .add(camera::swept(scene, sim, &frame, span.from, span.to))
         .with_setups(setups.clone(), false)
-        .cast(&walks, span.from, span.from);
+        .cast(&walks, span.from, (span.from, span.to));
 
     let mut rows = Vec::new();
     head_rows(
@@ -508,7 +512,11 @@ pub fn beat(scene: &Scene, sim: &Simulation, span: &Span, count: usize) -> Vec<u
     if !scene.props.is_empty() {
         rows.push(Row::Key(Icon::Prop, "prop at the start of the beat".into()));
     }
-    set_rows(scene, &mut rows, "as at the start of the beat");
+    set_rows(
+        scene,
+        &mut rows,
+        "as at the start of the beat; its label tells every change in it",
+    );
     rows.push(Row::Scale);
     setup_rows(scene, &setups, &mut rows);
     dropped_rows(&layers.placer, &mut rows);
@@ -549,7 +557,7 @@ pub fn at(scene: &Scene, sim: &Simulation, t: Time) -> Vec<u8> {
     let crowd = Crowd::of(scene);
     let layers = Layers::new(scene, sim, &crowd, frame, t)
         .add(camera::view_at(scene, sim, &frame, t))
-        .cast(&walks, t, t);
+        .cast(&walks, t, (t, t));
 
     let mut rows = Vec::new();
     let beat = scene
