@@ -49,7 +49,7 @@ pub fn contact_sheet(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8>
     let cell_w = (inner.w - GAP * (cols - 1) as f64) / cols as f64;
     let cell_h = (inner.h - GAP * (rows.max(1) - 1) as f64) / rows.max(1) as f64;
     // Ink in proportion to how much smaller the thumbnails are than a full page plan.
-    let full = page::Layout::choose((min, max)).plan;
+    let full = page::Layout::choose((min, max), 0).plan;
     let shrink = ((cell_w / full.w).min((cell_h - 6.0) / full.h)).sqrt();
     let ink = Ink(shrink.clamp(0.45, 1.0));
     let mut body = Group::new();

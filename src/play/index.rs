@@ -119,6 +119,19 @@ fn describe(scene: &Scene, file: &OutputFile) -> Entry {
         };
         return entry(Section::Plans, &title, &about);
     }
+    let continued = stem.rsplit_once('-').filter(|(base, k)| {
+        extension == "svg"
+            && !k.is_empty()
+            && k.chars().all(|c| c.is_ascii_digit())
+            && (*base == "plan" || base.starts_with("beats/") || base.starts_with("at-"))
+    });
+    if let Some((base, k)) = continued {
+        return entry(
+            Section::Plans,
+            &format!("{base}.svg, sheet {k}"),
+            "The rest of that plan's title block: key, camera setups, what happens.",
+        );
+    }
     match (stem, extension) {
         ("play", "html") => entry(
             Section::Playback,
