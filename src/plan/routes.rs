@@ -67,6 +67,8 @@ pub struct Stop {
     /// Metres.
     pub at: Point,
     pub time: Time,
+    /// The mark walked to.
+    pub mark: crate::model::MarkId,
 }
 
 /// What one person walks in a span of time.
@@ -99,6 +101,7 @@ pub fn walks(sim: &Simulation, from: Time, to: Time) -> Vec<Walk> {
                 walk.stops.push(Stop {
                     at: leg.end(),
                     time: leg.arrive,
+                    mark: leg.to,
                 });
             }
         }

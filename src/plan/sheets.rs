@@ -672,6 +672,7 @@ pub fn at(
             w.stops = vec![routes::Stop {
                 at: leg.end(),
                 time: leg.arrive,
+                mark: leg.to,
             }];
             Some(w)
         })
