@@ -158,7 +158,7 @@ pub fn css() -> String {
     format!(
         ".halo{{paint-order:stroke;stroke:{PAPER};stroke-width:0.55;stroke-linejoin:round}}\
          .wall{{stroke:{WALL};stroke-linecap:square;fill:none}}\
-         .room{{fill:{MUTED};font-weight:600;letter-spacing:0.3;text-anchor:middle}}\
+         .room{{fill:{MUTED};font-weight:600;text-anchor:middle}}\
          .label{{fill:{MUTED}}}\
          .bold{{font-weight:700}}\
          .italic{{font-style:italic}}\
