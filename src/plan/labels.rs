@@ -22,7 +22,7 @@ use svg::node::element::{Group, Path};
 /// millimetres.
 pub const REACH: f64 = 4.0;
 /// Farthest a label may be moved off with a leader line, page millimetres.
-pub const LEADER_REACH: f64 = 24.0;
+pub const LEADER_REACH: f64 = 40.0;
 /// White space kept round a label's text, millimetres: its box is the text's box grown by it.
 pub const PAD: f64 = 0.25;
 
