@@ -15,6 +15,8 @@ pub const MARGIN: f64 = 10.0;
 pub const SIDE_W: f64 = 74.0;
 /// Height of the title block when it runs under the plan, millimetres.
 pub const BAND_H: f64 = 64.0;
+/// Height of the key plan on a continuation sheet, millimetres.
+pub const KEY_PLAN_H: f64 = 64.0;
 /// Gap between the plan and the title block, millimetres.
 pub const GUTTER: f64 = 6.0;
 
@@ -313,13 +315,22 @@ impl Layout {
         Frame::at_scale(bounds, self.plan, ink, frame.scale)
     }
 
-    /// The columns of a page given over to the title block's continuation.
-    pub fn continuation() -> Vec<Rect> {
+    /// A page given over to the title block's continuation: three columns, the last under
+    /// a small key plan (returned second) so the sheet still shows the set it belongs to.
+    pub fn continuation() -> (Vec<Rect>, Rect) {
         let inner = Rect::new(MARGIN, MARGIN, PAGE_W - 2.0 * MARGIN, PAGE_H - 2.0 * MARGIN);
         let col = (inner.w - 2.0 * GUTTER) / 3.0;
-        (0..3)
+        let mut columns: Vec<Rect> = (0..3)
             .map(|i| Rect::new(inner.x + i as f64 * (col + GUTTER), inner.y, col, inner.h))
-            .collect()
+            .collect();
+        let key = Rect::new(columns[2].x, inner.y, col, KEY_PLAN_H);
+        columns[2] = Rect::new(
+            columns[2].x,
+            inner.y + KEY_PLAN_H + GUTTER,
+            col,
+            inner.h - KEY_PLAN_H - GUTTER,
+        );
+        (columns, key)
     }
 }
 

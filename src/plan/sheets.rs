@@ -479,23 +479,50 @@ fn compose<'a>(
                 Row::Subtitle(format!("{subtitle} (continued, sheet {k})")),
             ];
             page_rows.append(&mut rest);
-            let columns = Layout::continuation();
+            let (columns, key) = Layout::continuation();
             let (_, cut) = title::flow(&page_rows, &columns);
             // Two heading rows always fit; anything after them moves on.
             let cut = cut.max(3).min(page_rows.len());
             let next = (cut < page_rows.len())
                 .then(|| format!("Continued on {}", sheet_name(name, k + 1)));
-            let page = document(&format!("{title} (sheet {k})")).add(title::block(
-                &page_rows[..cut],
-                &columns,
-                &frame,
-                next.as_deref(),
-            ));
+            let page = document(&format!("{title} (sheet {k})"))
+                .add(key_plan(scene, sim, key))
+                .add(title::block(
+                    &page_rows[..cut],
+                    &columns,
+                    &frame,
+                    next.as_deref(),
+                ));
             sheets.push(finish(page));
             rest = page_rows[cut..].to_vec();
         }
         return sheets;
     }
+}
+
+/// A small plan of the set (walls, doors, room names) in `area`, captioned "Key plan", for a
+/// sheet that has no plan of its own.
+fn key_plan(scene: &Scene, sim: &Simulation, area: page::Rect) -> Group {
+    let caption = style::SMALL_SIZE * 1.6;
+    let inner = page::Rect::new(area.x, area.y + caption, area.w, area.h - caption);
+    let frame = Frame::fit(page::extent(scene, sim), inner, Ink(0.5));
+    let state = FloorState {
+        at: Time::ZERO,
+        detail: Detail::Thumbnail,
+    };
+    Group::new()
+        .set("class", "key-plan")
+        .add(
+            style::text(
+                "Key plan",
+                area.x,
+                area.y + style::SMALL_SIZE,
+                style::SMALL_SIZE,
+            )
+            .set("class", "bold")
+            .set("fill", style::MUTED),
+        )
+        .add(floor::floor(scene, sim, &frame, state))
 }
 
 /// The overview: the whole take, its title block continued on following sheets if need be.
