@@ -500,6 +500,16 @@ mod tests {
     }
 
     #[test]
+    fn arrowheads_on_one_line_slide_apart() {
+        let line = [Point::new(0.0, 0.0), Point::new(40.0, 0.0)];
+        let mut spots = ArrowSpots::new(3.0);
+        let first = spots.choose(&line);
+        let second = spots.choose(&line);
+        assert_eq!(first[0].0, Point::new(20.0, 0.0));
+        assert!(second[0].0.distance(first[0].0) >= 3.0, "{second:?}");
+    }
+
+    #[test]
     fn arrows_sit_halfway() {
         let spots = arrow_spots(&[Point::new(0.0, 0.0), Point::new(20.0, 0.0)]);
         assert_eq!(spots, vec![(Point::new(10.0, 0.0), Point::new(1.0, 0.0))]);
