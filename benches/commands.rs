@@ -85,7 +85,7 @@ fn commands(group: &mut BenchmarkGroup<WallTime>, text: &str) {
                 let t = oner::time::Time::from_seconds(scene.length.seconds() / 2.0)
                     .unwrap_or(oner::time::Time::ZERO);
                 let snapshot = sim.snapshot(t);
-                snapshot.to_text().len()
+                snapshot.to_text(false).len()
                     + serde_json::to_string_pretty(&snapshot).map_or(0, |s| s.len())
             })
         })

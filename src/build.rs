@@ -10,9 +10,19 @@ use crate::sim::Simulation;
 /// user's (kept), and lets anyone verify a folder holds one whole build.
 pub const MANIFEST: &str = ".oner-files";
 
-/// Every output for the scene, in a stable order. `source_name` is the scene's file name as
-/// the cue sheets' title blocks show it.
+/// Every output for the scene, in a stable order, with the study pack on A4. `source_name` is
+/// the scene's file name as the cue sheets' title blocks show it.
 pub fn all_files(scene: &Scene, sim: &Simulation, source_name: &str) -> Vec<OutputFile> {
+    all_files_on(scene, sim, source_name, crate::pack::Paper::A4)
+}
+
+/// [`all_files`] with the study pack printed on `paper`.
+pub fn all_files_on(
+    scene: &Scene,
+    sim: &Simulation,
+    source_name: &str,
+    paper: crate::pack::Paper,
+) -> Vec<OutputFile> {
     let mut files = crate::plan::build_files(scene, sim);
     files.extend(crate::study::build_files(scene, sim));
     files.extend(crate::shots::build_files(scene, sim));
@@ -22,6 +32,15 @@ pub fn all_files(scene: &Scene, sim: &Simulation, source_name: &str) -> Vec<Outp
         sim,
         Some(source_name),
     ));
+    // The study pack gathers the plans, the timeline and the cue sheet made above. It cannot
+    // fail on scene data (every part is oner's own output); if it ever does, the build goes
+    // on without it rather than losing everything else.
+    if let Ok(bytes) = crate::pack::study_pack(scene, &files, paper) {
+        files.push(OutputFile {
+            name: crate::pack::FILE_NAME.into(),
+            bytes,
+        });
+    }
     // The index links everything above, so it comes last.
     let index = crate::play::index_html(scene, &files);
     files.push(OutputFile {

@@ -189,6 +189,10 @@ pub struct Mark {
     pub at: RawPoint,
     #[serde(default)]
     pub note: Option<String>,
+    /// What the mark is called in sentences and on plans, a noun phrase ("Fridge", "Foot of
+    /// the stairs"); default: the id, in quotes.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -197,6 +201,9 @@ pub struct CastMember {
     pub name: String,
     #[serde(default)]
     pub played_by: Option<String>,
+    /// How sentences refer to them after naming them; default: by name every time.
+    #[serde(default)]
+    pub pronouns: Option<Pronouns>,
     /// `#rrggbb`.
     pub colour: String,
     pub starts_at: String,
@@ -206,6 +213,27 @@ pub struct CastMember {
     /// Top speed, metres per second; default 4.0 (a run).
     #[serde(default)]
     pub top_speed: Option<f64>,
+}
+
+/// The pronouns a sentence uses for someone it has already named. Never guessed from a name.
+#[derive(Debug, Deserialize, Clone, PartialEq, Eq)]
+pub enum Pronouns {
+    /// she, her, her.
+    She,
+    /// he, him, his.
+    He,
+    /// they, them, their (with plural verbs: "they walk").
+    They,
+    /// Any other set: `Custom(subject: "xe", object: "xem", possessive: "xyr")`.
+    Custom {
+        subject: String,
+        object: String,
+        /// The possessive determiner ("her keys", "xyr keys").
+        possessive: String,
+        /// Verbs agree as with "they" ("xe walk"); default: as with "she" ("xe walks").
+        #[serde(default)]
+        plural: bool,
+    },
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -244,6 +272,9 @@ pub struct CrewMember {
     /// Dressed as part of the scene, so being seen is not an error.
     #[serde(default)]
     pub in_costume: bool,
+    /// How sentences refer to them after naming them; default: by name every time.
+    #[serde(default)]
+    pub pronouns: Option<Pronouns>,
     #[serde(default)]
     pub colour: Option<String>,
     #[serde(default)]

@@ -421,11 +421,28 @@ fn at_answers_who_is_where() {
         .unwrap();
     assert!(out.status.success());
     insta::assert_snapshot!("at-tutorial-0-17", String::from_utf8_lossy(&out.stdout));
+    let ids = oner(&["at", "scenes/tutorial.ron", "0:09", "--ids"])
+        .output()
+        .unwrap();
+    assert!(ids.status.success());
+    insta::assert_snapshot!("at-tutorial-0-09-ids", String::from_utf8_lossy(&ids.stdout));
+    let study = oner(&["at", "scenes/we-cry-together.ron", "2:13"])
+        .output()
+        .unwrap();
+    let study = String::from_utf8_lossy(&study.stdout);
+    assert!(study.contains("0° = east (+x), clockwise"), "{study}");
+    assert!(
+        !study.contains("k-fridge") && !study.contains("[her]"),
+        "{study}"
+    );
+    insta::assert_snapshot!("at-we-cry-together-2-13", study);
     let json = oner(&["at", "scenes/tutorial.ron", "0:17", "--format", "json"])
         .output()
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value["people"][0]["mark"], "living-mid");
+    assert_eq!(value["cameras"][0]["facing_degrees"], 331.0);
+    assert_eq!(value["cameras"][0]["facing_compass"], "north-east");
     assert_eq!(
         value["cameras"][0]["sees"],
         serde_json::json!(["ana", "ben"])

@@ -137,7 +137,7 @@ fn the_tutorial_has_given_and_derived_cues_in_time_order() {
     // Ana walks from the kitchen into the living room through the arch: an entrance.
     assert!(
         list.iter()
-            .any(|c| c.what == "Ana enters Living room from Kitchen")
+            .any(|c| c.what == "Ana enters the living room from the kitchen")
     );
     // Numbers are unique within each department.
     let mut seen = std::collections::BTreeSet::new();

@@ -13,7 +13,7 @@ pub enum AtFormat {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  oner at scenes/we-cry-together.ron 2:13\n  oner at scenes/tutorial.ron 00:00:16:12 --format json"
+    after_help = "Examples:\n  oner at scenes/we-cry-together.ron 2:13\n  oner at scenes/tutorial.ron 0:17 --ids\n  oner at scenes/tutorial.ron 00:00:16:12 --format json"
 )]
 pub struct AtArgs {
     /// Scene file.
@@ -23,6 +23,9 @@ pub struct AtArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = AtFormat::Text)]
     pub format: AtFormat,
+    /// Show each name's id in [brackets], to find it in the scene file (JSON always has ids).
+    #[arg(long)]
+    pub ids: bool,
 }
 
 pub fn run(args: &AtArgs) -> u8 {
@@ -35,7 +38,9 @@ fn at(args: &AtArgs) -> Result<u8, u8> {
     let t = parse_time_arg(&args.time, scene)?;
     let snapshot = Simulation::new(scene).snapshot(t);
     match args.format {
-        AtFormat::Text => console::out(&crate::escape::terminal_lines(&snapshot.to_text()))?,
+        AtFormat::Text => {
+            console::out(&crate::escape::terminal_lines(&snapshot.to_text(args.ids)))?
+        }
         AtFormat::Json => console::out_line(&crate::escape::json_safe(
             serde_json::to_string_pretty(&snapshot).unwrap_or_default(),
         ))?,

@@ -1,7 +1,7 @@
 //! `oner build FILE`: check the scene, then write everything oner makes for it.
 
 use super::{EXIT_ERRORS, EXIT_OK, console, open_scene};
-use crate::build::{MANIFEST, all_files, manifest};
+use crate::build::{MANIFEST, all_files_on, manifest};
 use crate::diagnostic::Tally;
 use crate::sim::Simulation;
 use clap::Args;
@@ -24,6 +24,9 @@ pub struct BuildArgs {
     /// Write the outputs even if check finds errors.
     #[arg(long)]
     pub force: bool,
+    /// Sheet for study-pack.pdf (landscape); plans that do not fit at their scale are tiled.
+    #[arg(long, value_enum, default_value_t = crate::pack::Paper::A4, ignore_case = true)]
+    pub paper: crate::pack::Paper,
 }
 
 pub fn run(args: &BuildArgs) -> u8 {
@@ -49,7 +52,7 @@ fn build(args: &BuildArgs) -> Result<u8, u8> {
         || "scene.ron".to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let files = all_files(scene, &sim, &source_name);
+    let files = all_files_on(scene, &sim, &source_name, args.paper);
     let dir = crate::output::scene_dir(&args.file, args.out.as_deref());
     // Nothing is printed until the build is in place: the report cannot interrupt it.
     let published =

@@ -10,8 +10,9 @@ use std::path::PathBuf;
 #[command(
     after_help = "Writes plan.svg (the whole take), beats/NN-<title>.svg (one per beat) and \
 contact-sheet.svg into output/<scene>/ unless -o is given. With --at, writes one plan of that \
-moment instead.\n\nExamples:\n  oner plan scenes/we-cry-together.ron\n  oner plan scenes/tutorial.ron \
---at 0:20 -o /tmp/plans"
+moment instead. With --paper, also plans.pdf: the same plans on that sheet, each at its scale, \
+tiled with overlap marks where it does not fit.\n\nExamples:\n  oner plan scenes/we-cry-together.ron\n  oner plan scenes/tutorial.ron \
+--at 0:20 -o /tmp/plans\n  oner plan scenes/we-cry-together.ron --paper A3"
 )]
 pub struct PlanArgs {
     /// Scene file.
@@ -27,6 +28,10 @@ pub struct PlanArgs {
     /// printed at 100 % it measures true.
     #[arg(long, value_name = "1:N", value_parser = parse_scale)]
     pub scale: Option<u32>,
+    /// Also write plans.pdf on this sheet (landscape): each plan at its scale, tiled with
+    /// overlap marks over several pages where it does not fit.
+    #[arg(long, value_enum, ignore_case = true)]
+    pub paper: Option<crate::pack::Paper>,
 }
 
 /// `1:50` (or `50`) as the denominator 50; only standard drawing scales.
@@ -69,6 +74,16 @@ pub fn run(args: &PlanArgs) -> u8 {
         }
         None => crate::plan::build_files_at(scene, &sim, args.scale),
     };
+    let mut files = files;
+    if let Some(paper) = args.paper {
+        match crate::pack::plan_set(scene, &files, paper) {
+            Ok(bytes) => files.push(output::OutputFile {
+                name: crate::pack::PLANS_FILE_NAME.into(),
+                bytes,
+            }),
+            Err(message) => return super::console::usage_error(&message),
+        }
+    }
     for file in files {
         if let Err(code) = write_output(&dir.join(&file.name), &file.bytes) {
             return code;

@@ -7,10 +7,10 @@
 
 use super::{Cue, SAME_MOMENT, Source};
 use crate::model::{
-    Action, CameraMove, Department, DoorAction, DoorId, EventId, PersonId, PlaceRef, PropId,
-    RoomId, Scene,
+    Action, CameraMove, Department, DoorAction, DoorId, EventId, PersonId, PlaceRef, RoomId, Scene,
 };
-use crate::sim::{Portal, PropWhere, Simulation, Whereabouts};
+use crate::prose::{Narrator, common, nouns};
+use crate::sim::{Portal, Simulation, Whereabouts};
 use crate::time::Time;
 
 /// How far from a slam a given cue `on_slam` that door may be and still cover it, seconds.
@@ -92,7 +92,7 @@ impl Builder<'_, '_> {
             cue.standby = *standby;
             if let Some(wall) = strikes {
                 let wall = &scene.wild_walls[wall.index()];
-                cue.notes.push(format!("strikes {}", wall.name));
+                cue.notes.push(format!("strikes {}", common(&wall.name)));
                 cue.room = wall
                     .rooms
                     .iter()
@@ -102,7 +102,7 @@ impl Builder<'_, '_> {
             }
             if let Some(door) = on_slam {
                 cue.notes
-                    .push(format!("on the slam of {}", scene.door(*door).name));
+                    .push(format!("on the slam of {}", nouns::door(scene, *door)));
                 if let Some((_, by, at)) = self.nearest_slam(*door, event.at) {
                     cue.who = vec![by];
                     cue.room = self.room_of(by, at);
@@ -176,72 +176,43 @@ impl Builder<'_, '_> {
                     }
                     self.camera(id, camera, before, at);
                 }
-                Action::Take { who, prop } => {
-                    let from = self.place_name(self.sim.prop_state_before(*prop, id).place);
-                    let what = format!("{} takes {}", self.name(*who), self.prop(*prop));
-                    self.props(id, at, what, vec![*who], Some(format!("from {from}")));
+                Action::Take { who, .. } | Action::Put { who, .. } | Action::Break { who, .. } => {
+                    let what = self.sentence(id);
+                    let note = match &event.action {
+                        Action::Take { prop, .. } => {
+                            let before = self.sim.prop_state_before(*prop, id).place;
+                            let from = Narrator::new(scene).prop_place(before);
+                            Some(format!("from {from}"))
+                        }
+                        Action::Break { .. } => {
+                            Some("breakaway: reset a fresh one for the next take".to_string())
+                        }
+                        _ => None,
+                    };
+                    self.props(id, at, what, vec![*who], note);
                 }
-                Action::Put { who, prop, on } => {
-                    let what = format!(
-                        "{} puts {} {}",
-                        self.name(*who),
-                        self.prop(*prop),
-                        self.target(*on, "on")
-                    );
-                    self.props(id, at, what, vec![*who], None);
-                }
-                Action::Give { from, to, prop } => {
-                    let what = format!(
-                        "{} gives {} to {}",
-                        self.name(*from),
-                        self.prop(*prop),
-                        self.name(*to)
-                    );
+                Action::Give { from, to, .. } => {
+                    let what = self.sentence(id);
                     self.props(id, at, what, vec![*from, *to], None);
                 }
-                Action::Throw { who, prop, to } => {
-                    let what = format!(
-                        "{} throws {} {}",
-                        self.name(*who),
-                        self.prop(*prop),
-                        self.target(*to, "onto")
-                    );
+                Action::Throw { who, to, .. } => {
+                    let what = self.sentence(id);
                     let mut who = vec![*who];
                     if let PlaceRef::Person(catcher) = to {
                         who.push(*catcher);
                     }
                     self.props(id, at, what, who, None);
                 }
-                Action::Break { who, prop } => {
-                    let what = format!("{} breaks {}", self.name(*who), self.prop(*prop));
-                    let reset = Some("breakaway: reset a fresh one for the next take".to_string());
-                    self.props(id, at, what, vec![*who], reset);
-                }
                 _ => {}
             }
         }
     }
 
-    fn prop(&self, prop: PropId) -> &str {
-        &self.scene.prop(prop).name
-    }
-
-    fn place_name(&self, place: PropWhere) -> String {
-        match place {
-            PropWhere::Mark(m) => format!("mark {}", self.scene.mark(m).id),
-            PropWhere::Furniture(f) => self.scene.furniture[f.index()].name.clone(),
-            PropWhere::Held(p) => self.name(p).to_string(),
-        }
-    }
-
-    fn target(&self, place: PlaceRef, preposition: &str) -> String {
-        match place {
-            PlaceRef::Mark(m) => format!("{preposition} mark {}", self.scene.mark(m).id),
-            PlaceRef::Furniture(f) => {
-                format!("{preposition} {}", self.scene.furniture[f.index()].name)
-            }
-            PlaceRef::Person(p) => format!("to {}", self.name(p)),
-        }
+    /// The event in prose's words, read on its own (people named).
+    fn sentence(&self, id: EventId) -> String {
+        Narrator::new(self.scene)
+            .sentence(self.sim, id)
+            .unwrap_or_default()
     }
 
     fn props(
@@ -271,7 +242,7 @@ impl Builder<'_, '_> {
                 .push("no sound cue lands on this slam: the door is the effect".into());
             self.cues.push(cue);
         }
-        let what = format!("{} slams {door_name}", self.name(by));
+        let what = self.sentence(id);
         let mut cue = self.cue(Department::StageManagement, id, at, what);
         cue.room = room;
         cue.who = vec![by];
@@ -284,13 +255,10 @@ impl Builder<'_, '_> {
         let mut parts = Vec::new();
         let mut until = None;
         if let Some(travel) = &camera.travel {
-            let mut part = format!("travel to mark {}", scene.mark(travel.to).id);
+            let mut part = format!("travel to {}", nouns::mark(scene, travel.to));
             if !travel.via.is_empty() {
-                let doors: Vec<&str> = travel
-                    .via
-                    .iter()
-                    .map(|d| scene.door(*d).name.as_str())
-                    .collect();
+                let doors: Vec<String> =
+                    travel.via.iter().map(|d| nouns::door(scene, *d)).collect();
                 part.push_str(&format!(" via {}", doors.join(", ")));
             }
             parts.push(part);
@@ -352,15 +320,10 @@ impl Builder<'_, '_> {
                 continue;
             }
             let through = match passage.portal {
-                Portal::Door(d) => scene.door(d).name.clone(),
-                Portal::Wild(w) => format!("the open {}", scene.wild_walls[w.index()].name),
+                Portal::Door(d) => nouns::door(scene, d),
+                Portal::Wild(w) => nouns::common_with(&scene.wild_walls[w.index()].name, "open"),
             };
-            let (from, to_room) = (scene.room(from), scene.room(to));
-            let what = if to_room.offstage && !from.offstage {
-                format!("{} exits {} to {}", person.name, from.name, to_room.name)
-            } else {
-                format!("{} enters {} from {}", person.name, to_room.name, from.name)
-            };
+            let what = Narrator::new(scene).passage(passage.who, from, to);
             let mut cue = self.cue(Department::StageManagement, passage.event, passage.at, what);
             cue.notes.push(format!("through {through}"));
             cue.room = Some(to);

@@ -145,6 +145,25 @@ impl Texts<'_, '_> {
         }
     }
 
+    /// A custom pronoun is a word: the id limit bounds it.
+    fn pronouns(&mut self, pronouns: Option<&raw::Pronouns>, path: &SourcePath) {
+        if let Some(raw::Pronouns::Custom {
+            subject,
+            object,
+            possessive,
+            ..
+        }) = pronouns
+        {
+            for (word, field) in [
+                (subject, "subject"),
+                (object, "object"),
+                (possessive, "possessive"),
+            ] {
+                self.id(word, &path.field(field));
+            }
+        }
+    }
+
     fn scene(&mut self, s: &raw::Scene, root: &SourcePath) {
         self.name(&s.title, &root.field("title"));
         self.text(&s.notes, &root.field("notes"));
@@ -196,6 +215,9 @@ impl Texts<'_, '_> {
             if let Some(note) = &m.note {
                 self.text(note, &p.field("note"));
             }
+            if let Some(name) = &m.name {
+                self.name(name, &p.field("name"));
+            }
         }
         for (id, c) in &s.cast.0 {
             let p = root.field("cast").key(id);
@@ -206,6 +228,7 @@ impl Texts<'_, '_> {
             }
             self.name(&c.colour, &p.field("colour"));
             self.id(&c.starts_at, &p.field("starts_at"));
+            self.pronouns(c.pronouns.as_ref(), &p.field("pronouns"));
         }
         for (id, c) in &s.crew.0 {
             let p = root.field("crew").key(id);
@@ -223,6 +246,7 @@ impl Texts<'_, '_> {
             if let Some(facing) = &c.facing {
                 self.id(facing, &p.field("facing"));
             }
+            self.pronouns(c.pronouns.as_ref(), &p.field("pronouns"));
         }
         for (id, prop) in &s.props.0 {
             let p = root.field("props").key(id);

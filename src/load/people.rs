@@ -31,6 +31,43 @@ pub struct ResolvedProps {
     pub ids: Namespace<PropId>,
 }
 
+/// Custom pronouns must each be one word, so a sentence built from them stays a sentence.
+fn pronouns(
+    pronouns: Option<&raw::Pronouns>,
+    r: &mut Resolver,
+    path: &SourcePath,
+) -> Option<raw::Pronouns> {
+    if let Some(raw::Pronouns::Custom {
+        subject,
+        object,
+        possessive,
+        ..
+    }) = pronouns
+    {
+        for (word, field) in [
+            (subject, "subject"),
+            (object, "object"),
+            (possessive, "possessive"),
+        ] {
+            if word.is_empty()
+                || !word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+            {
+                let d = Diagnostic::error(
+                    codes::BAD_VALUE,
+                    format!("custom pronoun `{word}` is not one word"),
+                )
+                .at(r.spans.span(&path.field(field)), "one word of letters")
+                .help("write the word a sentence uses, e.g. `subject: \"xe\", object: \"xem\", possessive: \"xyr\"`");
+                r.push(d);
+                return None;
+            }
+        }
+    }
+    pronouns.cloned()
+}
+
 fn colour(text: &str, r: &mut Resolver, path: &SourcePath) -> String {
     let hex = text.strip_prefix('#').unwrap_or("");
     if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -81,6 +118,7 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
         people.push(Person {
             id: id.clone(),
             name: c.name.clone(),
+            pronouns: pronouns(c.pronouns.as_ref(), r, &p.field("pronouns")),
             role: Role::Cast {
                 played_by: c.played_by.clone(),
             },
@@ -135,6 +173,7 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
         people.push(Person {
             id: id.clone(),
             name: c.name.clone().unwrap_or_else(|| id.clone()),
+            pronouns: pronouns(c.pronouns.as_ref(), r, &p.field("pronouns")),
             role,
             colour,
             starts_at,

@@ -230,6 +230,8 @@ pub fn resolve_set(set: &raw::Set, r: &mut Resolver, path: &SourcePath) -> Resol
                 room,
                 at,
                 note: m.note.clone(),
+                // A blank name says nothing: the mark is shown by its id, as with no name.
+                name: m.name.clone().filter(|n| !n.trim().is_empty()),
                 path: p,
             }
         })

@@ -5,7 +5,7 @@
 mod event;
 mod set_graph;
 
-pub use crate::raw::{Department, DoorAction, DoorKind, DoorState, Hinge, Rig};
+pub use crate::raw::{Department, DoorAction, DoorKind, DoorState, Hinge, Pronouns, Rig};
 pub use event::{Action, CameraMove, Event, Move, Pace, PlaceRef, PropPlace};
 pub use set_graph::SetGraph;
 
@@ -195,6 +195,9 @@ pub struct Mark {
     pub room: RoomId,
     pub at: Point,
     pub note: Option<String>,
+    /// The display name (a noun phrase), if the scene gives one; sentences go through
+    /// [`crate::prose`].
+    pub name: Option<String>,
     pub path: SourcePath,
 }
 
@@ -275,6 +278,8 @@ pub enum FacingTarget {
 pub struct Person {
     pub id: String,
     pub name: String,
+    /// `None`: sentences repeat the name.
+    pub pronouns: Option<Pronouns>,
     pub role: Role,
     /// `#rrggbb`, lower case.
     pub colour: String,

@@ -186,6 +186,17 @@ fn describe(scene: &Scene, file: &OutputFile) -> Entry {
             "Every camera setup: time in and out, rig, lens, who it frames, how it moves on. \
              PDF to print, Markdown, CSV for a spreadsheet.",
         ),
+        ("study-pack", "pdf") => entry(
+            Section::Study,
+            "Study pack to print",
+            "One PDF of the plans, every beat, the timeline and the cue sheet, with a contents \
+             page; plans at their scale, tiled with overlap marks where they do not fit the sheet.",
+        ),
+        ("plans", "pdf") => entry(
+            Section::Plans,
+            "Plans to print",
+            "The plans on the chosen sheet, at their scale, tiled where they do not fit.",
+        ),
         ("cues-calls", _) => entry(
             Section::CueSheets,
             "Calling sheet",

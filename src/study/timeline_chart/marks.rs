@@ -283,12 +283,7 @@ pub fn glyphs(chart: &Chart, svg: &mut Svg) {
                 let Some(y) = chart.y_at(*by, event.at, Some(d.rooms[0])) else {
                     continue;
                 };
-                let title = format!(
-                    "{} {} slams the {}",
-                    event.at.clock(),
-                    scene.person(*by).name,
-                    d.name
-                );
+                let title = said(chart, id);
                 svg.leaf_titled(
                     "path",
                     &[
@@ -300,16 +295,11 @@ pub fn glyphs(chart: &Chart, svg: &mut Svg) {
                     &title,
                 );
             }
-            Action::Break { who, prop } => {
+            Action::Break { who, .. } => {
                 let Some(y) = chart.y_at(*who, event.at, None) else {
                     continue;
                 };
-                let title = format!(
-                    "{} {} breaks the {}",
-                    event.at.clock(),
-                    scene.person(*who).name,
-                    scene.prop(*prop).name
-                );
+                let title = said(chart, id);
                 let d = cross(x, y, 5.0);
                 svg.open("g", &[]);
                 svg.text("title", &[], &title);
@@ -389,6 +379,15 @@ pub fn glyphs(chart: &Chart, svg: &mut Svg) {
 }
 
 /// An eight-pointed burst centred on (x, y): the mark of a slam.
+/// "2:52.0 She throws her phone onto the bed": the event's time and [`crate::prose`]'s sentence.
+fn said(chart: &Chart, id: crate::model::EventId) -> String {
+    let at = chart.sim.scene.events[id.index()].at.clock();
+    let sentence = crate::prose::Narrator::new(chart.sim.scene)
+        .sentence(chart.sim, id)
+        .unwrap_or_default();
+    format!("{at} {sentence}")
+}
+
 fn burst(x: f64, y: f64, outer: f64, inner: f64) -> String {
     let mut d = String::new();
     for k in 0..16 {

@@ -94,12 +94,16 @@ pub fn props(chart: &Chart, svg: &mut Svg) {
                 PropWhere::Mark(m) => {
                     let mark = scene.mark(m);
                     (
-                        format!("on the floor, {}", scene.room(mark.room).name),
+                        format!(
+                            "on the floor at {} in {}",
+                            crate::prose::nouns::mark(scene, m),
+                            crate::prose::nouns::room(scene, mark.room)
+                        ),
                         "#b0b0b0".to_string(),
                     )
                 }
                 PropWhere::Furniture(f) => (
-                    format!("on the {}", scene.furniture[f.index()].name),
+                    format!("on {}", crate::prose::nouns::furniture(scene, f)),
                     "#b0b0b0".to_string(),
                 ),
             };

@@ -6,7 +6,7 @@
 //! pages (a row never splits, a beat band never ends a page); [`draw`] paints each page with
 //! krilla, which embeds the font's used glyphs with a Unicode map.
 
-pub(crate) mod text;
+pub mod text;
 
 use super::{Paper, beat_band, dept_colour};
 use crate::cuesheet::Source;

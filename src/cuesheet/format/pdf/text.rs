@@ -7,11 +7,11 @@
 
 use rustybuzz::{Face, UnicodeBuffer};
 
-pub(crate) static REGULAR: &[u8] = include_bytes!(concat!(
+pub static REGULAR: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/fonts/DejaVuSansCondensed.ttf"
 ));
-pub(crate) static BOLD: &[u8] = include_bytes!(concat!(
+pub static BOLD: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/fonts/DejaVuSansCondensed-Bold.ttf"
 ));
