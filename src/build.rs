@@ -32,6 +32,7 @@ pub fn all_files_on(
             threads.spawn(|| crate::cuesheet::build_files_from(scene, sim, Some(source_name)));
         let mut files = crate::plan::build_files(scene, sim);
         files.extend(crate::study::build_files(scene, sim));
+        files.extend(crate::shots::build_files(scene, sim));
         files.extend(crate::play::build_files(scene, sim));
         (files, cues.join())
     });

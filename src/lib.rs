@@ -24,6 +24,7 @@ pub mod publish;
 pub mod raw;
 pub mod rules;
 pub mod segment_grid;
+pub mod shots;
 pub mod sim;
 pub mod source;
 pub mod study;

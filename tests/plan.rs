@@ -38,10 +38,12 @@ fn every_plan_of_the_bundled_scenes_parses_and_renders() {
             let name = format!("{scene}: {}", file.name);
             let (pixels, w, h) = render(&name, &file.bytes);
             let total = (w * h) as usize;
-            // Wall ink alone covers well over 0.3% of the page.
+            // Wall ink alone covers well over 0.3% of the page (a title block's
+            // continuation sheet has no plan).
             let dark = count_near(&pixels, [0x1c, 0x1c, 0x1c], 40);
+            let continued = String::from_utf8_lossy(&file.bytes).contains("(continued, sheet");
             assert!(
-                dark * 300 > total,
+                continued || dark * 300 > total,
                 "{name}: too little linework ({dark} px)"
             );
             let white = count_near(&pixels, [255, 255, 255], 0);
@@ -268,4 +270,82 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out.sort();
     out
+}
+
+#[test]
+fn nothing_is_cut_from_the_title_block() {
+    for scene_path in ["scenes/tutorial.ron", "scenes/we-cry-together.ron"] {
+        let scene = load(&repo(scene_path));
+        let sim = oner::sim::Simulation::new(&scene);
+        let files = oner::plan::build_files(&scene, &sim);
+        let all: String = files
+            .iter()
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            .collect();
+        assert!(!all.contains("… and"), "{scene_path}: a list cut short");
+        assert!(
+            !all.contains("…\n</text>"),
+            "{scene_path}: text cut with an ellipsis"
+        );
+        // Every sentence of every beat's "What happens" is on one of that beat's sheets.
+        let crowd = oner::plan::crowd::Crowd::of(&scene);
+        for span in oner::plan::spans(&scene) {
+            let name = oner::plan::beat_file_name(&span);
+            let stem = name.trim_end_matches(".svg");
+            let sheets: String = files
+                .iter()
+                .filter(|f| f.name == name || f.name.starts_with(&format!("{stem}-")))
+                .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+                .collect();
+            for (_, line) in oner::plan::story::happenings(&scene, &sim, span.from, span.to, &crowd)
+            {
+                let first_words: String = oner::escape::xml(&line).chars().take(24).collect();
+                assert!(sheets.contains(&first_words), "{name}: {line:?} is missing");
+            }
+        }
+        // The scene's notes appear in full (their last words are on the sheet).
+        let notes = oner::escape::xml(&oner::plan::style::clean(&scene.notes));
+        let last = notes.split(' ').next_back().unwrap_or_default();
+        assert!(all.contains(last), "{scene_path}: the notes end {last:?}");
+    }
+}
+
+#[test]
+fn plans_are_drawn_at_a_standard_scale_and_true_size() {
+    let scene = load(&repo("scenes/we-cry-together.ron"));
+    let sim = oner::sim::Simulation::new(&scene);
+    let plan = String::from_utf8(oner::plan::overview(&scene, &sim)).expect("UTF-8");
+    assert!(plan.contains("width=\"297mm\"") && plan.contains("viewBox=\"0 0 297 210\""));
+    assert!(
+        plan.contains("\n1:100\n"),
+        "the largest standard scale that fits"
+    );
+    assert!(plan.contains("class=\"north\""));
+    let at_50 = oner::plan::build_files_at(&scene, &sim, Some(200));
+    assert!(String::from_utf8_lossy(&at_50[0].bytes).contains("\n1:200\n"));
+    assert!(oner::plan::sheets::scale_problem(&scene, &sim, 25).is_some());
+    assert!(oner::plan::sheets::scale_problem(&scene, &sim, 100).is_none());
+}
+
+#[test]
+fn plan_refuses_a_scale_the_sheet_cannot_hold() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().display().to_string();
+    let result = oner(&[
+        "plan",
+        "scenes/we-cry-together.ron",
+        "--scale",
+        "1:25",
+        "-o",
+        &out,
+    ])
+    .output()
+    .expect("runs");
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("1:100 fits"), "{stderr}");
+    let bad = oner(&["plan", "scenes/we-cry-together.ron", "--scale", "1:33"])
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
 }

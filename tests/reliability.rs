@@ -188,7 +188,7 @@ fn every_subcommand_stops_quietly_on_a_closed_pipe() {
 }
 
 #[path = "../benches/support/synthetic.rs"]
-mod synthetic;
+pub mod synthetic;
 
 fn tutorial_with(from: &str, to: &str) -> String {
     let text = crate::common::read(&crate::common::repo("scenes/tutorial.ron"));

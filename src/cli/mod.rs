@@ -10,6 +10,7 @@ mod graph;
 mod plan;
 mod play;
 mod rules;
+mod shots;
 mod stats;
 mod timeline;
 
@@ -89,6 +90,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Build(build::BuildArgs),
     /// Run the take's calls against the clock: a live calling screen, or a timed log.
     Call(call::CallArgs),
+    /// Print the shot list: one row per camera setup (Markdown, CSV or PDF).
+    Shots(shots::ShotsArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -145,6 +148,7 @@ fn run(command: Command) -> u8 {
         Command::Stats(args) => stats::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Call(args) => call::run(&args),
+        Command::Shots(args) => shots::run(&args),
     }
 }
 

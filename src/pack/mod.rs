@@ -106,7 +106,8 @@ pub fn plan_set(scene: &Scene, files: &[OutputFile], paper: Paper) -> Result<Vec
     let options = svg_options();
     let mut sections = Vec::new();
     for file in files.iter().filter(|f| f.name.ends_with(".svg")) {
-        let title = match file.name.as_str() {
+        let (first, _) = sheet_of(files, &file.name);
+        let title = match first.as_ref() {
             "plan.svg" => "Overview plan".to_string(),
             "contact-sheet.svg" => "Contact sheet".to_string(),
             name if name.starts_with("beats/") => beat_title(scene, name),
@@ -350,14 +351,20 @@ fn sections(
 ) -> Result<Vec<Section>, String> {
     let find = |name: &str| files.iter().find(|f| f.name == name);
     let mut sections = Vec::new();
-    if let Some(file) = find("plan.svg") {
+    let mut overview: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| f.name == "plan.svg" || sheet_of(files, &f.name).0 == "plan.svg")
+        .collect();
+    overview.sort_by_key(|f| sheet_of(files, &f.name).1);
+    for file in overview {
         sections.push(svg_section("Overview plan".into(), &file.bytes, options)?);
     }
     let mut beats: Vec<&OutputFile> = files
         .iter()
         .filter(|f| f.name.starts_with("beats/") && f.name.ends_with(".svg"))
         .collect();
-    beats.sort_by(|a, b| a.name.cmp(&b.name));
+    // A beat plan's continuation sheets (`beats/01-x-2.svg`) follow it.
+    beats.sort_by(|a, b| sheet_of(files, &a.name).cmp(&sheet_of(files, &b.name)));
     for file in beats {
         let title = beat_title(scene, &file.name);
         sections.push(svg_section(title, &file.bytes, options)?);
@@ -376,6 +383,24 @@ fn sections(
         sections.push(pdf_section("Cue sheet".into(), &file.bytes)?);
     }
     Ok(sections)
+}
+
+/// Which plan a file is a sheet of, and which sheet: `("plan.svg", 2)` for `plan-2.svg`
+/// (a title block continued, see `plan::sheets`), `(name, 1)` for a plan's first sheet.
+fn sheet_of<'a>(files: &[OutputFile], name: &'a str) -> (std::borrow::Cow<'a, str>, usize) {
+    let first = || (std::borrow::Cow::Borrowed(name), 1);
+    let Some((stem, k)) = name
+        .strip_suffix(".svg")
+        .and_then(|stem| stem.rsplit_once('-'))
+    else {
+        return first();
+    };
+    match k.parse::<usize>() {
+        Ok(k) if k >= 2 && files.iter().any(|f| f.name == format!("{stem}.svg")) => {
+            (std::borrow::Cow::Owned(format!("{stem}.svg")), k)
+        }
+        _ => first(),
+    }
 }
 
 /// "2:13" for `at-2m13s.svg`, "2:13.5" for `at-2m13-5s.svg` (see `plan::at_file_name`); the

@@ -1,7 +1,6 @@
 //! The contact sheet: every beat's plan on one page, in a grid, in order, like the storyboard
 //! of plans a stage manager pins up.
 
-use super::Span;
 use super::camera;
 use super::crowd::Crowd;
 use super::extras;
@@ -12,6 +11,7 @@ use super::page::{self, Frame, Rect};
 use super::routes;
 use super::sheets::{document, finish};
 use super::style::{self, Ink, clean, n, safe_colour, text, text_width};
+use super::{Span, beat_file_name};
 use crate::model::Scene;
 use crate::sim::Simulation;
 use svg::node::element::{Group, Rectangle};
@@ -49,7 +49,7 @@ pub fn contact_sheet(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8>
     let cell_w = (inner.w - GAP * (cols - 1) as f64) / cols as f64;
     let cell_h = (inner.h - GAP * (rows.max(1) - 1) as f64) / rows.max(1) as f64;
     // Ink in proportion to how much smaller the thumbnails are than a full page plan.
-    let full = page::Layout::choose((min, max)).plan;
+    let full = page::Layout::choose((min, max), 0).plan;
     let shrink = ((cell_w / full.w).min((cell_h - 6.0) / full.h)).sqrt();
     let ink = Ink(shrink.clamp(0.45, 1.0));
     let mut body = Group::new();
@@ -132,15 +132,42 @@ pub fn thumbnail(scene: &Scene, sim: &Simulation, span: &Span, cell: Rect, ink: 
     let caption_h = 6.0;
     let bounds = page::extent(scene, sim);
     let area = Rect::new(cell.x, cell.y + caption_h, cell.w, cell.h - caption_h);
-    let frame = Frame::fit(bounds, area, ink);
+    // The plan at the cell's left, as big as it fits; the room beside or under it lists the
+    // beat's stops, so the cell is filled.
+    let (w, h) = (
+        (bounds.1.x - bounds.0.x).max(0.1),
+        (bounds.1.y - bounds.0.y).max(0.1),
+    );
+    let scale = (area.w / w).min(area.h / h);
+    let beside = area.w - w * scale >= area.h - h * scale;
+    let plan_area = if beside {
+        Rect::new(area.x, area.y, (w * scale).max(area.w * 0.55), area.h)
+    } else {
+        Rect::new(area.x, area.y, area.w, (h * scale).max(area.h * 0.55))
+    };
+    let frame = Frame::fit(bounds, plan_area, ink);
+    let used = frame.floor_rect();
+    let list_area = if beside {
+        Rect::new(
+            used.right() + 3.0,
+            area.y + 2.0,
+            area.right() - used.right() - 5.0,
+            area.h - 4.0,
+        )
+    } else {
+        Rect::new(
+            area.x + 2.0,
+            used.bottom() + 2.0,
+            area.w - 4.0,
+            area.bottom() - used.bottom() - 4.0,
+        )
+    };
     let state = FloorState {
         at: span.from,
         detail: Detail::Thumbnail,
     };
-    let mut placer = Placer::new(area);
-    for wall in &scene.walls {
-        placer.block_line(frame.at(wall.segment.a), frame.at(wall.segment.b));
-    }
+    let mut placer = Placer::new(plan_area);
+    floor::block_symbols(scene, &frame, Detail::Thumbnail, &mut placer);
     let walks = routes::walks(sim, span.from, span.to);
     let crowd = Crowd::of(scene);
     let named: Vec<routes::Walk> = walks
@@ -149,7 +176,9 @@ pub fn thumbnail(scene: &Scene, sim: &Simulation, span: &Span, cell: Rect, ink: 
         .cloned()
         .collect();
     let lines = routes::lines(scene, &frame, &named, &mut placer);
-    let people = figures::people(scene, sim, &frame, span.from, false, &crowd, &mut placer);
+    let (people, _) = figures::people(scene, sim, &frame, span.from, &crowd, &mut placer);
+    let stops = routes::stops(scene, &frame, &named, true, &mut placer);
+    let list = stop_list(scene, &named, span, list_area, &beat_file_name(span));
     let labels = floor::labels(scene, sim, &frame, state, &mut placer);
     let lines = if crowd.extras() > 0 {
         Group::new()
@@ -169,6 +198,8 @@ pub fn thumbnail(scene: &Scene, sim: &Simulation, span: &Span, cell: Rect, ink: 
         .add(lines)
         .add(labels)
         .add(people)
+        .add(stops)
+        .add(list)
         .add(
             style::text(&number, cell.x, cell.y + size * 1.1, size * 1.3)
                 .set("class", "bold")
@@ -199,6 +230,67 @@ pub fn thumbnail(scene: &Scene, sim: &Simulation, span: &Span, cell: Rect, ink: 
                 .set("stroke", style::FAINT)
                 .set("stroke-width", "0.25"),
         )
+}
+
+/// The beat's stops, in time order, as lines of "time who → mark" in as many columns as fit
+/// `area`; if even those cannot hold them all, the last line says how many more the beat's
+/// own plan shows (it never cuts a line short).
+fn stop_list(scene: &Scene, walks: &[routes::Walk], span: &Span, area: Rect, plan: &str) -> Group {
+    let mut group = Group::new().set("class", "stop-list");
+    let size = style::SMALL_SIZE * 0.85;
+    let pitch = size * 1.35;
+    if area.w < 25.0 || area.h < pitch * 2.0 {
+        return group;
+    }
+    let mut stops: Vec<(crate::time::Time, String)> = Vec::new();
+    for walk in walks {
+        let person = scene.person(walk.who);
+        for stop in &walk.stops {
+            let mark = clean(&scene.mark(stop.mark).id);
+            let line = format!("{} {} → {mark}", short(stop.time), clean(&person.name));
+            stops.push((stop.time, line));
+        }
+    }
+    stops.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let heading = format!("Stops {}–{}", short(span.from), short(span.to));
+    group = group.add(
+        text(&heading, area.x, area.y + size, size)
+            .set("class", "bold")
+            .set("fill", style::INK),
+    );
+    let widest = stops
+        .iter()
+        .map(|(_, l)| text_width(l, size, false))
+        .fold(0.0, f64::max)
+        + 2.0;
+    let columns = ((area.w / widest).floor() as usize).max(1);
+    let rows = ((area.h - pitch) / pitch).floor().max(1.0) as usize;
+    let room = columns * rows;
+    let shown = if stops.len() > room {
+        room - 1
+    } else {
+        stops.len()
+    };
+    for (i, (_, line)) in stops.iter().take(shown).enumerate() {
+        let (c, r) = (i / rows, i % rows);
+        let x = area.x + c as f64 * widest;
+        let y = area.y + size + pitch * (r + 1) as f64;
+        group = group.add(text(line, x, y, size).set("fill", style::INK));
+    }
+    if shown < stops.len() {
+        let (c, r) = (shown / rows, shown % rows);
+        let note = format!("{} more on {plan}", stops.len() - shown);
+        group = group.add(
+            text(
+                &note,
+                area.x + c as f64 * widest,
+                area.y + size + pitch * (r + 1) as f64,
+                size,
+            )
+            .set("fill", style::MUTED),
+        );
+    }
+    group
 }
 
 #[cfg(test)]

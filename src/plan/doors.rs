@@ -5,7 +5,7 @@
 use super::page::{Frame, PathData};
 use super::style::{self, n};
 use crate::geometry::Point;
-use crate::model::{Door, DoorId, DoorKind, DoorState, Hinge, Scene};
+use crate::model::{Door, DoorAction, DoorId, DoorKind, DoorState, Hinge, Scene};
 use crate::sim::Simulation;
 use crate::time::Time;
 use svg::node::element::{Group, Path};
@@ -17,6 +17,35 @@ pub fn state_word(state: DoorState) -> &'static str {
         DoorState::Closed => "closed",
         DoorState::Locked => "locked",
     }
+}
+
+/// A door's story over a span, for its label: its state at `from`, then every change up to
+/// `to` with its time and who made it ("closed; opened 0:04 by Dante; slammed 1:37 by Her").
+pub fn history(scene: &Scene, sim: &Simulation, door: DoorId, from: Time, to: Time) -> String {
+    let mut words = vec![state_word(sim.door_state(door, from)).to_string()];
+    for change in sim.doors[door.index()]
+        .iter()
+        .filter(|c| c.at > from && c.at <= to)
+    {
+        let (verb, by) = match &scene.events[change.event.index()].action {
+            crate::model::Action::Door { action, by, .. } => (
+                match action {
+                    DoorAction::Open => "opened",
+                    DoorAction::Close => "closed",
+                    DoorAction::Slam => "slammed",
+                    DoorAction::Lock => "locked",
+                    DoorAction::Unlock => "unlocked",
+                },
+                Some(*by),
+            ),
+            _ => (state_word(change.state), None),
+        };
+        let who = by
+            .map(|p| format!(" by {}", super::style::clean(&scene.person(p).name)))
+            .unwrap_or_default();
+        words.push(format!("{verb} {}{who}", super::floor::short(change.at)));
+    }
+    words.join("; ")
 }
 
 /// Where a hinged door's parts are, in metres.
@@ -90,8 +119,13 @@ pub fn draw(scene: &Scene, sim: &Simulation, frame: &Frame, at: Time) -> Group {
     group
 }
 
-/// A backing: a heavy line just outside the gap it covers, on the offstage side, labelled.
-fn backing_drop(scene: &Scene, backing: &crate::model::Backing, frame: &Frame) -> Group {
+/// Where a backing's heavy line is drawn on the page: 0.3 m out from the wall line on the
+/// offstage side, a little wider than the gap it covers.
+pub fn backing_line(
+    scene: &Scene,
+    backing: &crate::model::Backing,
+    frame: &Frame,
+) -> (Point, Point) {
     let gap = scene.door(backing.covers).gap;
     let along = gap.direction();
     let mut out = Point::new(-along.y, along.x);
@@ -102,31 +136,22 @@ fn backing_drop(scene: &Scene, backing: &crate::model::Backing, frame: &Frame) -
     {
         out = out * -1.0;
     }
-    // 0.3 m out from the wall line, a little wider than the gap.
-    let (a, b) = (
+    (
         frame.at(gap.a - along * 0.15 + out * 0.3),
         frame.at(gap.b + along * 0.15 + out * 0.3),
-    );
-    let size = frame.ink(style::SMALL_SIZE);
-    let label = frame.at(gap.midpoint() + out * 0.3);
-    let below = if out.y >= 0.0 {
-        size * 1.2
-    } else {
-        -size * 0.5
-    };
-    Group::new()
-        .set("class", "backing")
-        .add(
-            Path::new()
-                .set("d", PathData::new().move_to(a).line_to(b).into_string())
-                .set("stroke", style::INK)
-                .set("stroke-width", n(frame.ink(0.9))),
-        )
-        .add(
-            style::text(&backing.name, label.x, label.y + below, size)
-                .set("text-anchor", "middle")
-                .set("fill", style::INK),
-        )
+    )
+}
+
+/// A backing: a heavy line just outside the gap it covers (its name is one of the set's
+/// labels).
+fn backing_drop(scene: &Scene, backing: &crate::model::Backing, frame: &Frame) -> Group {
+    let (a, b) = backing_line(scene, backing, frame);
+    Group::new().set("class", "backing sym").add(
+        Path::new()
+            .set("d", PathData::new().move_to(a).line_to(b).into_string())
+            .set("stroke", style::INK)
+            .set("stroke-width", n(frame.ink(0.9))),
+    )
 }
 
 /// Short ticks across the wall line at each side of a gap, so the gap reads as built.
@@ -254,5 +279,30 @@ mod tests {
         assert!(s.open_tip.x < 4.0);
         door.hinge = Hinge::Right;
         assert_eq!(swing(&scene, &door).hinge, Point::new(4.0, 3.0));
+    }
+
+    #[test]
+    fn a_door_label_tells_every_change_in_the_span() {
+        let text = include_str!("../../scenes/we-cry-together.ron");
+        let file = crate::source::SourceFile::new("w.ron", text);
+        let Some(scene) = crate::load::load(&file).scene else {
+            panic!("bundled scene loads");
+        };
+        let sim = Simulation::new(&scene);
+        let (i, _) = scene
+            .doors
+            .iter()
+            .enumerate()
+            .find(|(i, _)| sim.doors[*i].len() >= 2)
+            .unwrap_or_else(|| panic!("a door that changes twice"));
+        let door = DoorId::from_index(i);
+        let t = |s| Time::from_seconds(s).unwrap_or_default();
+        let whole = history(&scene, &sim, door, Time::ZERO, scene.length);
+        assert_eq!(whole.matches("; ").count(), sim.doors[i].len(), "{whole}");
+        assert!(whole.contains(" by "), "{whole}");
+        // Before the first change only the state; after the last, the state it was left in.
+        let first = sim.doors[i][0].at;
+        let before = history(&scene, &sim, door, Time::ZERO, t(first.seconds() - 0.1));
+        assert!(!before.contains(';'), "{before}");
     }
 }

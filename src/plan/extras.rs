@@ -3,7 +3,7 @@
 //! stops, no arrows: a crowd reads as where it is and how dense, not as 2,000 stories.
 
 use super::crowd::Crowd;
-use super::labels::Placer;
+use super::labels::{Placer, text_box};
 use super::page::{Frame, PathData, Rect};
 use super::routes::Walk;
 use super::style::{self, n, text, text_width};
@@ -129,11 +129,15 @@ pub fn counts(
         let (a, b) = (frame.at(min), frame.at(max));
         let within = Rect::new(a.x, a.y, b.x - a.x, b.y - a.y);
         let words = format!("{count} extra{}", if count == 1 { "" } else { "s" });
-        let w = text_width(&words, size, false);
+        let (w, h) = text_box(text_width(&words, size, false), size);
         let centre = frame.at(outline.centroid()) + Point::new(0.0, frame.ink(style::ROOM_SIZE));
-        let placed = placer.place_centred(centre, w, size, within);
+        let Some(label) = placer.try_within(centre, w, h, within) else {
+            placer.drop_label(format!("{words} in {}", style::clean(&room.name)));
+            continue;
+        };
+        let origin = label.text_origin(size);
         group = group.add(
-            text(&words, placed.rect.x, placed.rect.y + size * 0.8, size)
+            text(&words, origin.x, origin.y, size)
                 .set("class", "halo")
                 .set("fill", style::MUTED),
         );

@@ -3,11 +3,11 @@
 //! crew, and a small diamond for each prop.
 
 use super::crowd::Crowd;
-use super::floor::label;
-use super::labels::Placer;
+use super::labels::{Pending, Placer};
+use super::page::Rect;
 use super::page::{Frame, PathData};
 use super::routes::Walker;
-use super::style::{self, clean, n, text, text_width};
+use super::style::{self, clean, n, text};
 use crate::geometry::Point;
 use crate::model::{PersonId, PropId, Scene};
 use crate::sim::{PropWhere, Simulation};
@@ -52,17 +52,17 @@ pub fn initials(scene: &Scene) -> Vec<String> {
         .collect()
 }
 
-/// Everyone the plan names (see [`Crowd`]) where they are at `t`, with their names beside
-/// them when `named`. The symbols are registered with the placer.
+/// Everyone the plan names (see [`Crowd`]) where they are at `t`: the symbols, registered
+/// with the placer, and the name labels still to place (names that say more than the
+/// initial in the disc, and every camera's).
 pub fn people(
     scene: &Scene,
     sim: &Simulation,
     frame: &Frame,
     t: Time,
-    named: bool,
     crowd: &Crowd,
     placer: &mut Placer,
-) -> Group {
+) -> (Group, Vec<Pending>) {
     let letters = initials(scene);
     let mut order: Vec<usize> = (0..scene.people.len())
         .filter(|&i| crowd.is_principal(PersonId::from_index(i)))
@@ -70,6 +70,7 @@ pub fn people(
     order.sort_by_key(|&i| (Walker::of(&scene.people[i]), i));
     let mut symbols = Group::new().set("class", "people");
     let mut names = Vec::new();
+    let size = frame.ink(style::SMALL_SIZE);
     for i in order {
         let who = PersonId::from_index(i);
         let person = scene.person(who);
@@ -83,26 +84,19 @@ pub fn people(
                 .clamp(frame.ink(1.8), frame.ink(3.2)),
             _ => frame.ink(1.6),
         };
-        symbols = symbols.add(match kind {
-            Walker::Camera => camera(p, facing, frame.ink(4.0), &colour),
-            _ => disc(p, facing, r, &colour, &letters[i], frame),
-        });
-        placer.block_point(p, r * 1.1);
+        let (symbol, reach) = match kind {
+            Walker::Camera => (camera(p, facing, frame.ink(4.0), &colour), frame.ink(2.4)),
+            _ => (disc(p, facing, r, &colour, &letters[i], frame), r * 1.6),
+        };
+        symbols = symbols.add(symbol);
+        placer.block_point(p, reach);
         let name = clean(&person.name);
         if kind == Walker::Camera || name != letters[i] {
-            names.push((p, r, name, colour));
+            let anchor = Rect::at(p).grow(reach);
+            names.push(Pending::new(name, anchor, size, &colour).bold());
         }
     }
-    if named {
-        let size = frame.ink(style::SMALL_SIZE);
-        for (p, r, name, colour) in names {
-            let w = text_width(&name, size, true);
-            let placed = placer.place(p, w, size, r + frame.ink(0.8));
-            symbols =
-                symbols.add(label(&name, placed.rect, size, &colour).set("class", "halo bold"));
-        }
-    }
-    symbols
+    (symbols, names)
 }
 
 /// A performer's disc: filled in their colour, their initial in white, a nose towards where
@@ -118,6 +112,7 @@ fn disc(p: Point, facing: Point, r: f64, colour: &str, letters: &str, frame: &Fr
     })
     .max(frame.ink(1.4));
     Group::new()
+        .set("class", "sym")
         .add(
             Path::new()
                 .set(
@@ -139,7 +134,7 @@ fn disc(p: Point, facing: Point, r: f64, colour: &str, letters: &str, frame: &Fr
         )
         .add(
             text(letters, p.x, p.y + size * 0.36, size)
-                .set("class", "bold")
+                .set("class", "bold in-sym")
                 .set("text-anchor", "middle")
                 .set("fill", style::PAPER),
         )
@@ -150,7 +145,7 @@ pub fn camera(p: Point, facing: Point, size: f64, colour: &str) -> Group {
     let side = Point::new(-facing.y, facing.x);
     let tip = p + facing * (size * 0.6);
     let back = p - facing * (size * 0.5);
-    Group::new().add(
+    Group::new().set("class", "sym").add(
         Path::new()
             .set(
                 "d",
@@ -182,15 +177,15 @@ fn prop_point(sim: &Simulation, frame: &Frame, prop: PropId, t: Time) -> Point {
     }
 }
 
-/// Every prop where it is at `t`, with its name when `named`.
+/// Every prop where it is at `t`: the diamonds, registered with the placer, and the name
+/// labels still to place.
 pub fn props(
     scene: &Scene,
     sim: &Simulation,
     frame: &Frame,
     t: Time,
-    named: bool,
     placer: &mut Placer,
-) -> Group {
+) -> (Group, Vec<Pending>) {
     let mut group = Group::new().set("class", "props");
     let mut used: Vec<Point> = Vec::new();
     let size = frame.ink(style::SMALL_SIZE);
@@ -213,28 +208,23 @@ pub fn props(
         ];
         group = group.add(
             Path::new()
+                .set("class", "sym")
                 .set("d", PathData::new().polyline(&diamond, true).into_string())
                 .set("fill", if broken { style::PAPER } else { style::PROP })
                 .set("stroke", style::PROP)
                 .set("stroke-width", n(frame.ink(0.3))),
         );
-        placer.block_point(p, r);
+        let reach = r + frame.ink(0.2);
+        placer.block_point(p, reach);
         let name = if broken {
             format!("{} (broken)", clean(&prop.name))
         } else {
             clean(&prop.name)
         };
-        names.push((p, name));
+        let anchor = Rect::at(p).grow(reach);
+        names.push(Pending::new(name, anchor, size, style::PROP).class("italic"));
     }
-    if named {
-        for (p, name) in names {
-            let w = text_width(&name, size, false);
-            let placed = placer.place(p, w, size, r + frame.ink(0.5));
-            group =
-                group.add(label(&name, placed.rect, size, style::PROP).set("font-style", "italic"));
-        }
-    }
-    group
+    (group, names)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! the state of the doors and wild walls at one moment say.
 
 use super::doors;
-use super::labels::Placer;
+use super::labels::{Furniture, Kind, Pending, Placer, text_box};
 use super::page::{Frame, PathData, Rect};
 use super::style::{self, clean, n, text, text_width};
 use crate::geometry::{Point, Polygon};
@@ -33,7 +33,7 @@ pub struct FloorState {
 /// callers with routes to avoid use [`base`] and [`labels`] with a shared [`Placer`].
 pub fn floor(scene: &Scene, sim: &Simulation, frame: &Frame, state: FloorState) -> Group {
     let mut placer = Placer::new(frame.area);
-    block_symbols(scene, frame, &mut placer);
+    block_symbols(scene, frame, state.detail, &mut placer);
     Group::new().add(base(scene, sim, frame, state)).add(labels(
         scene,
         sim,
@@ -104,6 +104,7 @@ pub fn base(scene: &Scene, sim: &Simulation, frame: &Frame, state: FloorState) -
         if !marks.is_empty() {
             group = group.add(
                 Path::new()
+                    .set("class", "sym")
                     .set("d", marks.into_string())
                     .set("stroke", style::MARK)
                     .set("stroke-width", n(frame.ink(0.35)))
@@ -157,6 +158,7 @@ fn walls(scene: &Scene, sim: &Simulation, frame: &Frame, at: Time) -> Group {
     for (a, b, id) in wild {
         let struck = sim.is_struck(id, at);
         let path = Path::new()
+            .set("class", "wild-wall")
             .set(
                 "d",
                 PathData::new()
@@ -200,6 +202,7 @@ pub fn dashes(frame: &Frame, pattern: &[f64]) -> String {
 pub fn lamp(p: Point, r: f64, width: f64) -> Group {
     let k = r * std::f64::consts::FRAC_1_SQRT_2;
     Group::new()
+        .set("class", "sym")
         .add(
             Circle::new()
                 .set("cx", n(p.x))
@@ -225,24 +228,69 @@ pub fn lamp(p: Point, r: f64, width: f64) -> Group {
         )
 }
 
-/// Registers the set's walls and symbols (lamps, marks) with the placer so labels keep off
-/// them.
-pub fn block_symbols(scene: &Scene, frame: &Frame, placer: &mut Placer) {
+/// Registers the set's walls, furniture and symbols (lamps, and marks on a full page) with
+/// the placer: labels never touch walls or symbols, and room names keep off furniture.
+pub fn block_symbols(scene: &Scene, frame: &Frame, detail: Detail, placer: &mut Placer) {
     for wall in &scene.walls {
-        placer.block_line(frame.at(wall.segment.a), frame.at(wall.segment.b));
+        placer.block_wall(
+            frame.at(wall.segment.a),
+            frame.at(wall.segment.b),
+            frame.ink(style::WALL_WIDTH),
+        );
+    }
+    for furniture in &scene.furniture {
+        placer.block(page_box(frame, &furniture.outline.corners), Kind::Furniture);
     }
     for practical in &scene.practicals {
-        placer.block_point(frame.at(practical.at), frame.ink(1.4));
+        placer.block_point(frame.at(practical.at), frame.ink(1.5));
+    }
+    for backing in &scene.backings {
+        let (a, b) = doors::backing_line(scene, backing, frame);
+        placer.block(
+            Rect::new(
+                a.x.min(b.x),
+                a.y.min(b.y),
+                (a.x - b.x).abs(),
+                (a.y - b.y).abs(),
+            )
+            .grow(frame.ink(0.5)),
+            Kind::Symbol,
+        );
+    }
+    for door in scene.doors.iter().filter(|d| d.has_leaf()) {
+        let s = doors::swing(scene, door);
+        placer.block_line(frame.at(s.hinge), frame.at(s.open_tip));
+        placer.block_line(frame.at(s.open_tip), frame.at(s.strike));
+    }
+    if detail == Detail::Thumbnail {
+        return;
     }
     let crowd = super::crowd::Crowd::of(scene);
     for (i, mark) in scene.marks.iter().enumerate() {
         if crowd.names_mark(crate::model::MarkId::from_index(i)) {
-            placer.block_point(frame.at(mark.at), frame.ink(0.8));
+            placer.block_point(frame.at(mark.at), frame.ink(1.1));
         }
     }
 }
 
-/// Room names, then furniture, doors, lamps and marks: each label placed where it is free.
+/// The page box round floor points.
+pub fn page_box(frame: &Frame, points: &[Point]) -> Rect {
+    let (mut min, mut max) = (
+        Point::new(f64::MAX, f64::MAX),
+        Point::new(f64::MIN, f64::MIN),
+    );
+    for &p in points {
+        let q = frame.at(p);
+        min = Point::new(min.x.min(q.x), min.y.min(q.y));
+        max = Point::new(max.x.max(q.x), max.y.max(q.y));
+    }
+    if min.x > max.x {
+        return Rect::new(0.0, 0.0, 0.0, 0.0);
+    }
+    Rect::new(min.x, min.y, max.x - min.x, max.y - min.y)
+}
+
+/// Room names, then (on a full page) the set's own labels.
 pub fn labels(
     scene: &Scene,
     sim: &Simulation,
@@ -250,7 +298,19 @@ pub fn labels(
     state: FloorState,
     placer: &mut Placer,
 ) -> Group {
-    let mut group = Group::new().set("class", "floor-labels");
+    let group = Group::new()
+        .set("class", "floor-labels")
+        .add(room_names(scene, frame, placer));
+    if state.detail == Detail::Thumbnail {
+        return group;
+    }
+    group.add(set_labels(scene, sim, frame, (state.at, state.at), placer))
+}
+
+/// Each room's name in capitals, as near its middle as is free, never on furniture, a lamp
+/// or a wall; smaller sizes are tried before the name is left out.
+pub fn room_names(scene: &Scene, frame: &Frame, placer: &mut Placer) -> Group {
+    let mut group = Group::new().set("class", "room-names");
     let room_size = frame.ink(style::ROOM_SIZE);
     for room in &scene.rooms {
         let outline = Polygon::new(clip_to(&room.outline.corners, frame.min, frame.max));
@@ -261,61 +321,79 @@ pub fn labels(
         let (min, max) = outline.bounds();
         let (a, b) = (frame.at(min), frame.at(max));
         let within = Rect::new(a.x, a.y, b.x - a.x, b.y - a.y);
-        let size = room_size.min(within.h * 0.35);
-        let w = text_width(&name, size, true) + 0.3 * name.chars().count() as f64 * frame.ink.0;
         let centre = if room.offstage {
             // Offstage floor: name near the top edge of what is shown, out of the action.
-            Point::new((a.x + b.x) / 2.0, a.y + size * 1.6)
+            Point::new((a.x + b.x) / 2.0, a.y + room_size * 1.6)
         } else {
             frame.at(outline.centroid())
         };
-        let placed = placer.place_centred(centre, w, size, within);
+        let first = room_size.min(within.h * 0.35);
+        let mut placed = None;
+        for size in [first, first * 0.75, first * 0.6] {
+            let spacing = 0.3 * size / style::ROOM_SIZE;
+            let w = text_width(&name, size, true) + spacing * name.chars().count() as f64;
+            let (w, h) = text_box(w, size);
+            if let Some(label) = placer.try_within(centre, w, h, within) {
+                placed = Some((label, size, spacing));
+                break;
+            }
+        }
+        let Some((label, size, spacing)) = placed else {
+            placer.drop_label(format!("room {}", clean(&room.name)));
+            continue;
+        };
+        let origin = label.text_origin(size);
         group = group.add(
-            text(
-                &name,
-                placed.rect.x + placed.rect.w / 2.0,
-                placed.rect.y + size * 0.82,
-                size,
-            )
-            .set("class", "room"),
+            text(&name, label.rect.centre().x, origin.y, size)
+                .set("class", "room")
+                .set("letter-spacing", n(spacing)),
         );
     }
-    if state.detail == Detail::Thumbnail {
-        return group;
-    }
+    group
+}
+
+/// Doors, furniture, wild walls, backings, lamps and marks, in that order of priority. A door
+/// is labelled with its state at the start of `span` and every change during it.
+pub fn set_labels(
+    scene: &Scene,
+    sim: &Simulation,
+    frame: &Frame,
+    span: (Time, Time),
+    placer: &mut Placer,
+) -> Group {
+    let at = span.0;
+    let mut group = Group::new().set("class", "set-labels");
     let small = frame.ink(style::SMALL_SIZE);
-    for furniture in &scene.furniture {
-        let name = clean(&furniture.name);
-        let (min, max) = furniture.outline.bounds();
-        let (a, b) = (frame.at(min), frame.at(max));
-        let w = text_width(&name, small, false);
-        let inside = Rect::new(a.x, a.y, b.x - a.x, b.y - a.y);
-        let centre = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-        let centred = Rect::new(centre.x - w / 2.0, centre.y - small / 2.0, w, small);
-        let fits = inside.w > w + 1.0 && inside.h > small * 1.4;
-        let placed = if fits && placer.cost(&centred) < 1e-9 {
-            placer.take(centred);
-            centred
-        } else {
-            placer
-                .place(centre, w, small, (inside.w.max(inside.h) / 2.0).max(1.0))
-                .rect
-        };
-        group = group.add(label(&name, placed, small, style::FURNITURE_EDGE));
-    }
+    let add = |group: Group, pending: Pending, placer: &mut Placer| match pending.place(placer) {
+        Some(g) => group.add(g),
+        None => group,
+    };
     for (i, door) in scene.doors.iter().enumerate() {
         let id = crate::model::DoorId::from_index(i);
         let name = clean(&door.name);
-        let name = match door.has_leaf() {
-            true => format!(
-                "{name} · {}",
-                doors::state_word(sim.door_state(id, state.at))
-            ),
-            false => name,
+        let name = match (door.has_leaf(), span.0 == span.1) {
+            (true, true) => format!("{name} · {}", doors::state_word(sim.door_state(id, at))),
+            (true, false) => format!("{name}: {}", doors::history(scene, sim, id, span.0, span.1)),
+            (false, _) => name,
         };
-        let w = text_width(&name, small, false);
-        let placed = placer.place(frame.at(door.at), w, small, frame.len(door.width * 0.6));
-        group = group.add(label(&name, placed.rect, small, style::INK));
+        let anchor = page_box(frame, &[door.gap.a, door.gap.b]);
+        group = add(group, Pending::new(name, anchor, small, style::INK), placer);
+    }
+    for furniture in &scene.furniture {
+        let name = clean(&furniture.name);
+        let inside = page_box(frame, &furniture.outline.corners);
+        let (w, h) = text_box(text_width(&name, small, false), small);
+        let c = inside.centre();
+        let centred = Rect::new(c.x - w / 2.0, c.y - h / 2.0, w, h);
+        let pending = Pending::new(name, inside, small, style::FURNITURE_EDGE);
+        let fits = inside.contains_rect(&centred);
+        match fits
+            .then(|| placer.take(centred, inside, Furniture::Avoid))
+            .flatten()
+        {
+            Some(label) => group = group.add(pending.draw(&label)),
+            None => group = add(group, pending, placer),
+        }
     }
     for (i, wall) in scene.wild_walls.iter().enumerate() {
         let note = match sim.struck.get(i).copied().flatten() {
@@ -323,38 +401,35 @@ pub fn labels(
             None => "wild wall".to_string(),
         };
         let name = format!("{} ({note})", clean(&wall.name));
-        let w = text_width(&name, small, false);
-        let placed = placer.place(frame.at(wall.segment.midpoint()), w, small, frame.ink(1.6));
-        group = group.add(label(&name, placed.rect, small, style::INK));
+        let anchor = page_box(frame, &[wall.segment.a, wall.segment.b]);
+        group = add(group, Pending::new(name, anchor, small, style::INK), placer);
+    }
+    for backing in scene.backings.iter().filter(|b| b.hangs_at(at)) {
+        let (a, b) = doors::backing_line(scene, backing, frame);
+        let anchor = Rect::new(
+            a.x.min(b.x),
+            a.y.min(b.y),
+            (a.x - b.x).abs(),
+            (a.y - b.y).abs(),
+        );
+        let pending = Pending::new(clean(&backing.name), anchor, small, style::INK);
+        group = add(group, pending, placer);
     }
     for practical in &scene.practicals {
-        let name = clean(&practical.name);
-        let w = text_width(&name, small, false);
-        let placed = placer.place(frame.at(practical.at), w, small, frame.ink(2.0));
-        if !placed.crowded {
-            group = group.add(label(&name, placed.rect, small, "#8a6d00"));
-        }
+        let anchor = Rect::at(frame.at(practical.at)).grow(frame.ink(1.5));
+        let pending = Pending::new(clean(&practical.name), anchor, small, "#8a6d00");
+        group = add(group, pending, placer);
     }
     let crowd = super::crowd::Crowd::of(scene);
     for (i, mark) in scene.marks.iter().enumerate() {
         if !crowd.names_mark(crate::model::MarkId::from_index(i)) {
             continue;
         }
-        let id = clean(&mark.id);
-        let w = text_width(&id, small, false);
-        let placed = placer.place(frame.at(mark.at), w, small, frame.ink(1.4));
-        if !placed.crowded {
-            group = group.add(label(&id, placed.rect, small, style::MARK));
-        }
+        let anchor = Rect::at(frame.at(mark.at)).grow(frame.ink(1.1));
+        let pending = Pending::new(clean(&mark.id), anchor, small, style::MARK);
+        group = add(group, pending, placer);
     }
     group
-}
-
-/// A label set in its box, with a white halo so it reads over lines.
-pub fn label(content: &str, rect: Rect, size: f64, colour: &str) -> svg::node::element::Text {
-    text(content, rect.x, rect.y + size * 0.8, size)
-        .set("class", "halo")
-        .set("fill", colour.to_string())
 }
 
 /// A time as `m:ss`, or `m:ss.s` when it is not on a whole second.

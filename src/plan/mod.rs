@@ -18,6 +18,8 @@ pub mod figures;
 pub mod floor;
 pub mod key;
 pub mod labels;
+pub mod lanes;
+pub mod metrics;
 pub mod page;
 pub mod routes;
 pub mod sheets;
@@ -105,15 +107,22 @@ pub fn at_file_name(t: Time) -> String {
     }
 }
 
-/// The overview plan (`plan.svg`).
+/// The overview plan (`plan.svg`), its first sheet.
 pub fn overview(scene: &Scene, sim: &Simulation) -> Vec<u8> {
-    sheets::overview(scene, sim, &spans(scene))
+    first(sheets::overview(scene, sim, &spans(scene), None))
 }
 
-/// The plan of one span.
+/// The plan of one span, its first sheet.
 pub fn beat(scene: &Scene, sim: &Simulation, span: &Span) -> Vec<u8> {
     let count = scene.beats.len().max(1);
-    sheets::beat(scene, sim, span, count)
+    first(sheets::beat(
+        scene,
+        sim,
+        span,
+        count,
+        &beat_file_name(span),
+        None,
+    ))
 }
 
 /// The contact sheet of every span.
@@ -121,25 +130,59 @@ pub fn contact_sheet(scene: &Scene, sim: &Simulation) -> Vec<u8> {
     contact::contact_sheet(scene, sim, &spans(scene))
 }
 
-/// The plan at one moment.
+/// The plan at one moment, its first sheet.
 pub fn at(scene: &Scene, sim: &Simulation, t: Time) -> Vec<u8> {
-    sheets::at(scene, sim, t)
+    first(sheets::at(scene, sim, t, &at_file_name(t), None))
 }
 
-/// Everything `oner plan` (and `oner build`) writes: the overview, one plan per beat and the
-/// contact sheet.
+/// The plan at one moment with the sheets its title block continues on, as files; `scale`
+/// a denominator (50 for 1:50), else the largest standard scale that fits.
+pub fn at_files(scene: &Scene, sim: &Simulation, t: Time, scale: Option<u32>) -> Vec<OutputFile> {
+    named(
+        &at_file_name(t),
+        sheets::at(scene, sim, t, &at_file_name(t), scale),
+    )
+}
+
+fn first(sheets: Vec<Vec<u8>>) -> Vec<u8> {
+    sheets.into_iter().next().unwrap_or_default()
+}
+
+/// Sheets as files: the first under `name`, the rest `name-2.svg`, `name-3.svg` ….
+fn named(name: &str, sheets: Vec<Vec<u8>>) -> Vec<OutputFile> {
+    sheets
+        .into_iter()
+        .enumerate()
+        .map(|(k, bytes)| OutputFile {
+            name: if k == 0 {
+                name.to_string()
+            } else {
+                sheets::sheet_name(name, k + 1)
+            },
+            bytes,
+        })
+        .collect()
+}
+
+/// Everything `oner plan` (and `oner build`) writes: the overview, one plan per beat (each
+/// with any sheets its title block continues on) and the contact sheet.
 pub fn build_files(scene: &Scene, sim: &Simulation) -> Vec<OutputFile> {
+    build_files_at(scene, sim, None)
+}
+
+/// [`build_files`] at a drawing scale (a denominator: 50 for 1:50; see
+/// [`sheets::scale_problem`] for whether it fits), else at the largest standard one that
+/// fits.
+pub fn build_files_at(scene: &Scene, sim: &Simulation, scale: Option<u32>) -> Vec<OutputFile> {
     let spans = spans(scene);
     let count = scene.beats.len().max(1);
-    let mut files = vec![OutputFile {
-        name: "plan.svg".into(),
-        bytes: sheets::overview(scene, sim, &spans),
-    }];
+    let mut files = named("plan.svg", sheets::overview(scene, sim, &spans, scale));
     for span in &spans {
-        files.push(OutputFile {
-            name: beat_file_name(span),
-            bytes: sheets::beat(scene, sim, span, count),
-        });
+        let name = beat_file_name(span);
+        files.extend(named(
+            &name,
+            sheets::beat(scene, sim, span, count, &name, scale),
+        ));
     }
     files.push(OutputFile {
         name: "contact-sheet.svg".into(),

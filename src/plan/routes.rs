@@ -1,14 +1,16 @@
 //! Who walks where: each person's route as a coloured path with arrowheads, and numbered
 //! stops with their arrival times. Cast in their colours, the camera dashed, other crew grey.
 
-use super::floor::{dashes, label, short};
+use super::floor::{dashes, short};
 use super::labels::Placer;
+use super::labels::{self, Furniture, Kind};
 use super::page::{Frame, PathData, Rect};
-use super::style::{self, n, safe_colour, text, text_width};
+use super::style::{self, clean, n, safe_colour, text, text_width};
 use crate::geometry::Point;
 use crate::model::{Person, PersonId, Scene};
 use crate::sim::{Leg, Simulation};
 use crate::time::Time;
+use std::collections::BTreeMap;
 use svg::node::element::{Group, Path, Rectangle};
 
 /// How a person's route is drawn.
@@ -65,6 +67,8 @@ pub struct Stop {
     /// Metres.
     pub at: Point,
     pub time: Time,
+    /// The mark walked to.
+    pub mark: crate::model::MarkId,
 }
 
 /// What one person walks in a span of time.
@@ -97,6 +101,7 @@ pub fn walks(sim: &Simulation, from: Time, to: Time) -> Vec<Walk> {
                 walk.stops.push(Stop {
                     at: leg.end(),
                     time: leg.arrive,
+                    mark: leg.to,
                 });
             }
         }
@@ -128,24 +133,22 @@ fn cut(leg: &Leg, from: Time, to: Time) -> Vec<Point> {
 /// Lines with arrowheads for every walk, drawn crew first and cast last; each line is
 /// registered with the placer so labels keep off it.
 pub fn lines(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) -> Group {
-    let mut order: Vec<(usize, &Walk)> = walks.iter().enumerate().collect();
+    let laned = super::lanes::spread(scene, walks);
+    let mut order: Vec<(usize, &Walk)> = laned.iter().enumerate().collect();
     order.sort_by_key(|(i, w)| (Walker::of(scene.person(w.who)), *i));
-    let count = walks.len() as f64;
     let mut group = Group::new().set("class", "routes");
-    for (i, walk) in order {
+    let mut heads_at = ArrowSpots::new(frame.ink(3.0));
+    for (_, walk) in order {
         let person = scene.person(walk.who);
         let kind = Walker::of(person);
         let colour = kind.colour(person);
-        // Side by side where routes share a doorway: each walker a little off the centre line.
-        let offset = frame.ink(0.9) * (i as f64 - (count - 1.0) / 2.0);
         let mut data = PathData::new();
         let mut heads = PathData::new();
         for piece in &walk.pieces {
             let page: Vec<Point> = piece.iter().map(|&p| frame.at(p)).collect();
-            let page = offset_polyline(&page, offset);
             placer.block_polyline(&page);
             data = data.polyline(&page, false);
-            for at in arrow_spots(&page) {
+            for at in heads_at.choose(&page) {
                 heads = arrow(heads, at.0, at.1, frame.ink(2.0));
             }
         }
@@ -174,24 +177,21 @@ pub fn lines(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) 
 /// Numbered stops with their arrival times (cast and camera), small dots for other crew.
 /// Stops at the same spot share one badge (`3, 7`). Placed after the lines, before the set's
 /// own labels, so they win the best spots.
-pub fn stops(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) -> Group {
+/// With `cameras` false the cameras' stops are left to [`super::camera::setups`].
+pub fn stops(
+    scene: &Scene,
+    frame: &Frame,
+    walks: &[Walk],
+    cameras: bool,
+    placer: &mut Placer,
+) -> Group {
     let mut group = Group::new().set("class", "stops");
     let size = frame.ink(style::SMALL_SIZE);
     for walk in walks {
         let person = scene.person(walk.who);
         let kind = Walker::of(person);
         let colour = kind.colour(person);
-        if kind == Walker::Crew {
-            for stop in &walk.stops {
-                let p = frame.at(stop.at);
-                group = group.add(
-                    svg::node::element::Circle::new()
-                        .set("cx", n(p.x))
-                        .set("cy", n(p.y))
-                        .set("r", n(frame.ink(0.7)))
-                        .set("fill", colour.clone()),
-                );
-            }
+        if kind == Walker::Crew || (kind == Walker::Camera && !cameras) {
             continue;
         }
         // Group stops at the same spot, keeping first-arrival order.
@@ -204,16 +204,46 @@ pub fn stops(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) 
         }
         for (at, list) in spots {
             let (numbers, times) = badge_text(&list);
-            group = group.add(badge(
-                frame.at(at),
-                &numbers,
-                &times,
-                &colour,
-                kind == Walker::Camera,
-                size,
-                frame,
-                placer,
-            ));
+            let what = format!("{}'s stop {numbers} ({times})", clean(&person.name));
+            group = group.add(
+                badge(
+                    frame.at(at),
+                    &numbers,
+                    &times,
+                    what,
+                    &colour,
+                    kind == Walker::Camera,
+                    size,
+                    frame,
+                    placer,
+                )
+                .0,
+            );
+        }
+    }
+    group
+}
+
+/// A small grey dot at each stop of crew other than the camera, registered as symbols.
+pub fn crew_dots(scene: &Scene, frame: &Frame, walks: &[Walk], placer: &mut Placer) -> Group {
+    let mut group = Group::new().set("class", "crew-stops");
+    let r = frame.ink(0.7);
+    for walk in walks {
+        let person = scene.person(walk.who);
+        if Walker::of(person) != Walker::Crew {
+            continue;
+        }
+        for stop in &walk.stops {
+            let p = frame.at(stop.at);
+            placer.block_point(p, r);
+            group = group.add(
+                svg::node::element::Circle::new()
+                    .set("class", "sym")
+                    .set("cx", n(p.x))
+                    .set("cy", n(p.y))
+                    .set("r", n(r))
+                    .set("fill", style::CREW),
+            );
         }
     }
     group
@@ -251,71 +281,71 @@ fn badge_text(list: &[(usize, Time)]) -> (String, String) {
     }
 }
 
-/// A stop badge and its time, placed on the spot if free, else nearby with a leader line.
+/// A stop badge and its time: on the spot if that is free, else the nearest free spot
+/// (up to [`labels::LEADER_REACH`] off) with a leader line back to the stop. Badges never
+/// sit on each other, on a label, a symbol or a wall; one with no free spot is left off and
+/// listed as `what`.
 #[allow(clippy::too_many_arguments)]
-fn badge(
+pub fn badge(
     anchor: Point,
     numbers: &str,
     times: &str,
+    what: String,
     colour: &str,
     filled: bool,
     size: f64,
     frame: &Frame,
     placer: &mut Placer,
-) -> Group {
+) -> (Group, Option<Rect>) {
     let h = size * 1.55;
     let w = (text_width(numbers, size, true) + size * 0.8).max(h);
-    let tw = text_width(times, size, false);
-    let gap = size * 0.35;
+    let (tw, th) = labels::text_box(text_width(times, size, false), size);
+    let gap = 0.2;
     let mut best: Option<(f64, Rect, Rect)> = None;
-    let rings = [0.0, h * 1.1, h * 2.0, h * 3.0];
-    for (r, radius) in rings.iter().enumerate() {
-        let centres: Vec<Point> = if r == 0 {
-            vec![anchor]
-        } else {
-            (0..8)
-                .map(|k| {
-                    let a = k as f64 * std::f64::consts::FRAC_PI_4;
-                    anchor + Point::new(a.cos() * radius, a.sin() * radius)
-                })
-                .collect()
-        };
-        for c in centres {
+    let mut radius = 0.0;
+    let mut ring = 0;
+    while radius <= labels::LEADER_REACH {
+        let count = if ring == 0 { 1 } else { 16 };
+        for k in 0..count {
+            let a = k as f64 * std::f64::consts::PI / 8.0;
+            let c = anchor + Point::new(a.cos() * radius, a.sin() * radius);
             let b = Rect::new(c.x - w / 2.0, c.y - h / 2.0, w, h);
+            if !placer.is_free(&b, Furniture::Avoid) {
+                continue;
+            }
+            if ring > 0 && !placer.leader_is_clear(anchor, b.nearest(anchor)) {
+                continue;
+            }
             for right in [true, false] {
                 let t = if right {
-                    Rect::new(b.right() + gap, c.y - size / 2.0, tw, size)
+                    Rect::new(b.right() + gap, c.y - th / 2.0, tw, th)
                 } else {
-                    Rect::new(b.x - gap - tw, c.y - size / 2.0, tw, size)
+                    Rect::new(b.x - gap - tw, c.y - th / 2.0, tw, th)
                 };
-                let mut cost = placer.box_cost(&b)
-                    + placer.box_cost(&t)
-                    + placer.line_cost(&t)
-                    + placer.bounds_cost(&b)
-                    + placer.bounds_cost(&t)
-                    + r as f64 * 0.8
-                    + if right { 0.0 } else { 0.1 };
-                if r > 0 {
-                    cost += placer.line_cost(&b) * 0.5;
+                if !placer.is_free(&t, Furniture::Avoid) {
+                    continue;
                 }
+                let cost = placer.soft_cost(&t)
+                    + placer.soft_cost(&b) * 0.3
+                    + if right { 0.0 } else { 0.1 };
                 if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
                     best = Some((cost, b, t));
                 }
             }
         }
-        if best
-            .as_ref()
-            .is_some_and(|(c, _, _)| *c < r as f64 * 0.8 + 0.2)
-        {
+        if best.is_some() {
             break;
         }
+        ring += 1;
+        radius = if ring == 1 { h * 1.1 } else { radius + h * 0.8 };
     }
     let Some((_, b, t)) = best else {
-        return Group::new();
+        placer.drop_label(what);
+        return (Group::new(), None);
     };
-    placer.take(b);
-    placer.take(t);
-    let centre = Point::new(b.x + b.w / 2.0, b.y + b.h / 2.0);
+    placer.block(b, Kind::Symbol);
+    placer.block(t, Kind::Label);
+    let centre = b.centre();
     let mut group = Group::new();
     if centre.distance(anchor) > 0.1 {
         group = group.add(
@@ -324,7 +354,7 @@ fn badge(
                     "d",
                     PathData::new()
                         .move_to(anchor)
-                        .line_to(centre)
+                        .line_to(b.nearest(anchor))
                         .into_string(),
                 )
                 .set("stroke", colour.to_string())
@@ -336,9 +366,11 @@ fn badge(
     } else {
         (style::PAPER.to_string(), colour.to_string())
     };
-    group
+    let time = labels::Pending::new(times.to_string(), b, size, colour);
+    let group = group
         .add(
             Rectangle::new()
+                .set("class", "sym badge")
                 .set("x", n(b.x))
                 .set("y", n(b.y))
                 .set("width", n(b.w))
@@ -350,24 +382,81 @@ fn badge(
         )
         .add(
             text(numbers, centre.x, centre.y + size * 0.36, size)
-                .set("class", "bold")
+                .set("class", "bold in-sym")
                 .set("text-anchor", "middle")
                 .set("fill", ink),
         )
-        .add(label(times, t, size, colour))
+        .add(time.draw(&labels::Label {
+            rect: t,
+            anchor: b,
+            leader: None,
+        }));
+    (group, Some(b.union(&t)))
+}
+
+/// Where arrowheads go: halfway along each piece (at thirds on long ones), each slid along
+/// its line away from arrowheads already drawn, so heads do not pile up where routes meet.
+struct ArrowSpots {
+    /// Least distance between two heads, page millimetres.
+    apart: f64,
+    taken: BTreeMap<(i64, i64), Vec<Point>>,
+}
+
+impl ArrowSpots {
+    fn new(apart: f64) -> ArrowSpots {
+        ArrowSpots {
+            apart,
+            taken: BTreeMap::new(),
+        }
+    }
+
+    fn cell(&self, p: Point) -> (i64, i64) {
+        (
+            (p.x / self.apart).floor() as i64,
+            (p.y / self.apart).floor() as i64,
+        )
+    }
+
+    fn is_free(&self, p: Point) -> bool {
+        let (cx, cy) = self.cell(p);
+        (cx - 1..=cx + 1).all(|x| {
+            (cy - 1..=cy + 1).all(|y| {
+                self.taken
+                    .get(&(x, y))
+                    .is_none_or(|list| list.iter().all(|q| q.distance(p) >= self.apart))
+            })
+        })
+    }
+
+    /// Arrowhead spots along a page polyline, each registered.
+    fn choose(&mut self, points: &[Point]) -> Vec<(Point, Point)> {
+        let total: f64 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
+        if total < 4.0 {
+            return Vec::new();
+        }
+        let fractions: &[f64] = if total > 60.0 { &[0.33, 0.66] } else { &[0.5] };
+        let mut out = Vec::new();
+        for f in fractions {
+            let nudges = [0.0, -0.08, 0.08, -0.16, 0.16, -0.24, 0.24];
+            let spot = nudges
+                .iter()
+                .filter_map(|d| along(points, total * (f + d).clamp(0.1, 0.9)))
+                .find(|(p, _)| self.is_free(*p))
+                .or_else(|| along(points, total * f));
+            if let Some((p, dir)) = spot {
+                let cell = self.cell(p);
+                self.taken.entry(cell).or_default().push(p);
+                out.push((p, dir));
+            }
+        }
+        out
+    }
 }
 
 /// Points where arrowheads go along a page polyline: halfway, or at thirds on long pieces.
+#[cfg(test)]
 fn arrow_spots(points: &[Point]) -> Vec<(Point, Point)> {
-    let total: f64 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
-    if total < 4.0 {
-        return Vec::new();
-    }
-    let fractions: &[f64] = if total > 60.0 { &[0.33, 0.66] } else { &[0.5] };
-    fractions
-        .iter()
-        .filter_map(|f| along(points, total * f))
-        .collect()
+    ArrowSpots::new(3.0).choose(points)
 }
 
 /// The point `distance` along a polyline and the direction there.
@@ -394,45 +483,9 @@ fn arrow(data: PathData, at: Point, dir: Point, size: f64) -> PathData {
         .close()
 }
 
-/// The polyline moved `offset` millimetres to its left, corners mitred (limited so sharp
-/// turns do not spike).
-pub fn offset_polyline(points: &[Point], offset: f64) -> Vec<Point> {
-    if offset.abs() < 1e-9 || points.len() < 2 {
-        return points.to_vec();
-    }
-    let normal = |a: Point, b: Point| {
-        let d = (b - a).normalised();
-        Point::new(-d.y, d.x)
-    };
-    let last = points.len() - 1;
-    (0..points.len())
-        .map(|i| {
-            let before = (i > 0).then(|| normal(points[i - 1], points[i]));
-            let after = (i < last).then(|| normal(points[i], points[i + 1]));
-            let shift = match (before, after) {
-                (Some(a), Some(b)) => {
-                    let m = (a + b).normalised();
-                    let cos = m.dot(a).max(0.5);
-                    m * (offset / cos)
-                }
-                (Some(a), None) | (None, Some(a)) => a * offset,
-                (None, None) => Point::default(),
-            };
-            points[i] + shift
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn offset_lines_stay_parallel() {
-        let line = [Point::new(0.0, 0.0), Point::new(10.0, 0.0)];
-        let moved = offset_polyline(&line, 1.0);
-        assert_eq!(moved, vec![Point::new(0.0, 1.0), Point::new(10.0, 1.0)]);
-    }
 
     #[test]
     fn long_badges_show_the_first_the_last_and_how_many() {
@@ -444,6 +497,16 @@ mod tests {
             badge_text(&many),
             ("1,3,…,17".into(), "0:00 · 1:00 … 8:00 (9 stops)".into())
         );
+    }
+
+    #[test]
+    fn arrowheads_on_one_line_slide_apart() {
+        let line = [Point::new(0.0, 0.0), Point::new(40.0, 0.0)];
+        let mut spots = ArrowSpots::new(3.0);
+        let first = spots.choose(&line);
+        let second = spots.choose(&line);
+        assert_eq!(first[0].0, Point::new(20.0, 0.0));
+        assert!(second[0].0.distance(first[0].0) >= 3.0, "{second:?}");
     }
 
     #[test]

@@ -7,7 +7,12 @@
 use svg::node::element::Text;
 
 /// Fonts in order of preference; the last resorts exist on almost every system.
-pub const FONT_STACK: &str = "Inter, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
+/// Text is measured with the bundled DejaVu Sans Condensed ([`super::metrics`]), so it comes
+/// first: as "DejaVu Sans Condensed" for fontconfig and browsers, and as "DejaVu Sans" with
+/// `font-stretch: condensed` (set on every plan) for renderers that match typographic
+/// families, such as usvg. Arial and Helvetica set narrower, so boxes still hold.
+pub const FONT_STACK: &str =
+    "'DejaVu Sans Condensed', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif";
 
 /// Page background.
 pub const PAPER: &str = "#ffffff";
@@ -98,23 +103,9 @@ pub fn clean(content: &str) -> String {
         .join(" ")
 }
 
-/// Approximate width of `content` set at `size` in a sans-serif face, millimetres. Good enough
-/// to keep labels apart and wrap text; fonts differ by a few percent.
+/// Width of `content` set at `size` in the plans' face, millimetres ([`super::metrics`]).
 pub fn text_width(content: &str, size: f64, bold: bool) -> f64 {
-    let em: f64 = content
-        .chars()
-        .map(|c| match c {
-            'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.27,
-            'f' | 't' | 'r' | ' ' | '(' | ')' | '-' => 0.36,
-            'm' | 'w' => 0.86,
-            'M' | 'W' => 0.92,
-            c if c.is_ascii_uppercase() => 0.68,
-            c if c.is_ascii_digit() => 0.56,
-            c if c.is_ascii() => 0.55,
-            _ => 0.7,
-        })
-        .sum();
-    em * size * if bold { 1.08 } else { 1.0 }
+    super::metrics::width(content, size, bold)
 }
 
 /// Splits `content` into lines no wider than `width` (millimetres) at `size`.
@@ -167,9 +158,11 @@ pub fn css() -> String {
     format!(
         ".halo{{paint-order:stroke;stroke:{PAPER};stroke-width:0.55;stroke-linejoin:round}}\
          .wall{{stroke:{WALL};stroke-linecap:square;fill:none}}\
-         .room{{fill:{MUTED};font-weight:600;letter-spacing:0.3;text-anchor:middle}}\
+         .room{{fill:{MUTED};font-weight:600;text-anchor:middle}}\
          .label{{fill:{MUTED}}}\
-         .bold{{font-weight:700}}"
+         .bold{{font-weight:700}}\
+         .italic{{font-style:italic}}\
+         .leader{{fill:none;stroke-width:0.2}}"
     )
 }
 

@@ -1,5 +1,6 @@
 //! The title block: rows of text, legend entries and a scale bar, flowed into one column
-//! beside the plan or three under it. Rows that do not fit are cut with a "…" line.
+//! beside the plan or three under it. Rows that do not fit are never cut: the caller grows
+//! the block or continues it on a following sheet ([`flow`] says where it stops).
 
 use super::key::{Icon, draw_icon};
 use super::page::{Frame, PathData, Rect};
@@ -71,22 +72,55 @@ impl Row {
 const EVENT_TIME_W: f64 = 10.0;
 const KEY_ICON_W: f64 = 10.0;
 
-/// Flows `rows` into `columns`; `frame` gives the scale bar its scale.
-pub fn block(rows: &[Row], columns: &[Option<Rect>; 3], frame: &Frame) -> Group {
-    let mut group = Group::new().set("class", "title-block");
-    let columns: Vec<Rect> = columns.iter().flatten().copied().collect();
+/// Most lines one text row takes before it is split into several rows, so a long note can
+/// run on into the next column or sheet instead of being cut.
+const MAX_LINES: usize = 10;
+
+/// `rows` with every text row of more than [`MAX_LINES`] lines (at `width`) split into rows
+/// of at most that many, nothing left out.
+pub fn split_long(rows: Vec<Row>, width: f64) -> Vec<Row> {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let lines = match &row {
+            Row::Small(t) => wrap(t, style::SMALL_SIZE, width),
+            Row::Text(t) => wrap(t, style::BODY_SIZE, width),
+            _ => {
+                out.push(row);
+                continue;
+            }
+        };
+        if lines.len() <= MAX_LINES {
+            out.push(row);
+            continue;
+        }
+        for chunk in lines.chunks(MAX_LINES) {
+            let text = chunk.join(" ");
+            out.push(match row {
+                Row::Text(_) => Row::Text(text),
+                _ => Row::Small(text),
+            });
+        }
+    }
+    out
+}
+
+/// Where each row goes (its index, its column and its top), and the index of the first row
+/// that did not fit: `rows.len()` when all did. The last column keeps a line free for the
+/// "continued" note.
+pub fn flow(rows: &[Row], columns: &[Rect]) -> (Vec<(usize, usize, f64)>, usize) {
+    let mut placed = Vec::new();
     let mut column = 0;
-    let mut y = match columns.first() {
-        Some(c) => c.y,
-        None => return group,
+    let Some(first) = columns.first() else {
+        return (placed, 0);
     };
+    let mut y = first.y;
     let more = style::SMALL_SIZE * LINE;
     let mut i = 0;
     while i < rows.len() {
         let Some(col) = columns.get(column) else {
-            break;
+            return (placed, i);
         };
-        let (lines, h) = rows[i].layout(col.w);
+        let (_, h) = rows[i].layout(col.w);
         // A heading keeps to the row after it.
         let need = match (&rows[i], rows.get(i + 1)) {
             (Row::Heading(_), Some(next)) => h + next.layout(col.w).1,
@@ -94,36 +128,45 @@ pub fn block(rows: &[Row], columns: &[Option<Rect>; 3], frame: &Frame) -> Group 
         };
         let last_column = column + 1 == columns.len();
         let room = col.bottom() - y - if last_column { more } else { 0.0 };
+        let at_top = y <= col.y + 0.1;
         if need > room && !(matches!(rows[i], Row::Gap(_)) && need <= col.bottom() - y) {
-            if y > col.y + 0.1 && !last_column {
+            // A row taller than a whole column goes in anyway, at the top of one.
+            if !(at_top && need > col.h - more) {
                 column += 1;
                 if let Some(next) = columns.get(column) {
                     y = next.y;
                 }
                 continue;
             }
-            let left = rows[i..]
-                .iter()
-                .filter(|r| matches!(r, Row::Event(..)))
-                .count();
-            let note = if left > 0 {
-                format!("… and {left} more")
-            } else {
-                "…".to_string()
-            };
-            group = group.add(
-                text(&note, col.x, y + style::SMALL_SIZE, style::SMALL_SIZE)
-                    .set("fill", style::MUTED),
-            );
-            break;
         }
-        if matches!(rows[i], Row::Gap(_)) && y <= col.y + 0.1 {
+        if matches!(rows[i], Row::Gap(_)) && at_top {
             i += 1;
             continue;
         }
-        group = group.add(draw(&rows[i], &lines, *col, y, frame));
+        placed.push((i, column, y));
         y += h;
         i += 1;
+    }
+    (placed, rows.len())
+}
+
+/// Draws the rows [`flow`] fits into `columns`; `frame` gives the scale bar its scale. When
+/// some do not fit, `continued` (say, "Continued on plan-2.svg") ends the last column.
+pub fn block(rows: &[Row], columns: &[Rect], frame: &Frame, continued: Option<&str>) -> Group {
+    let mut group = Group::new().set("class", "title-block");
+    let (placed, cut) = flow(rows, columns);
+    for &(i, column, y) in &placed {
+        let col = columns[column];
+        let (lines, _) = rows[i].layout(col.w);
+        group = group.add(draw(&rows[i], &lines, col, y, frame));
+    }
+    if let (true, Some(note), Some(col)) = (cut < rows.len(), continued, columns.last()) {
+        let y = col.bottom() - style::SMALL_SIZE * 0.4;
+        group = group.add(
+            text(note, col.x, y, style::SMALL_SIZE)
+                .set("class", "bold")
+                .set("fill", style::MUTED),
+        );
     }
     group
 }
@@ -268,5 +311,42 @@ fn scale_bar(frame: &Frame, col: Rect, y: f64) -> Group {
                 size,
             )
             .set("fill", style::MUTED),
+        )
+        .add(north_arrow(Point::new(col.right() - 3.0, y)))
+}
+
+/// Plan north: up the page, smaller y in the scene (docs/format.md), as an arrow with an N.
+fn north_arrow(at: Point) -> Group {
+    let (x, y) = (at.x, at.y);
+    let head = PathData::new()
+        .move_to(Point::new(x, y + 3.0))
+        .line_to(Point::new(x + 1.3, y + 5.6))
+        .line_to(Point::new(x, y + 5.0))
+        .line_to(Point::new(x - 1.3, y + 5.6))
+        .close();
+    Group::new()
+        .set("class", "north")
+        .add(
+            Path::new()
+                .set(
+                    "d",
+                    PathData::new()
+                        .move_to(Point::new(x, y + 5.0))
+                        .line_to(Point::new(x, y + 8.6))
+                        .into_string(),
+                )
+                .set("stroke", style::WALL)
+                .set("stroke-width", "0.3"),
+        )
+        .add(
+            Path::new()
+                .set("d", head.into_string())
+                .set("fill", style::WALL),
+        )
+        .add(
+            text("N", x, y + 2.6, style::SMALL_SIZE)
+                .set("class", "bold")
+                .set("text-anchor", "middle")
+                .set("fill", style::WALL),
         )
 }

@@ -119,6 +119,19 @@ fn describe(scene: &Scene, file: &OutputFile) -> Entry {
         };
         return entry(Section::Plans, &title, &about);
     }
+    let continued = stem.rsplit_once('-').filter(|(base, k)| {
+        extension == "svg"
+            && !k.is_empty()
+            && k.chars().all(|c| c.is_ascii_digit())
+            && (*base == "plan" || base.starts_with("beats/") || base.starts_with("at-"))
+    });
+    if let Some((base, k)) = continued {
+        return entry(
+            Section::Plans,
+            &format!("{base}.svg, sheet {k}"),
+            "The rest of that plan's title block: key, camera setups, what happens.",
+        );
+    }
     match (stem, extension) {
         ("play", "html") => entry(
             Section::Playback,
@@ -166,6 +179,12 @@ fn describe(scene: &Scene, file: &OutputFile) -> Entry {
             "Cue sheet",
             "Every cue of the take: department, number, time, standby, what, where and who. \
              PDF and HTML to print, CSV for a spreadsheet, WebVTT captions to watch beside the film.",
+        ),
+        ("shots", _) => entry(
+            Section::CueSheets,
+            "Shot list",
+            "Every camera setup: time in and out, rig, lens, who it frames, how it moves on. \
+             PDF to print, Markdown, CSV for a spreadsheet.",
         ),
         ("study-pack", "pdf") => entry(
             Section::Study,
