@@ -4,6 +4,7 @@ mod common;
 
 mod build;
 mod check;
+mod ci_formats;
 mod cues;
 mod fuzz_findings;
 mod pack;

@@ -56,6 +56,10 @@ pub enum DiagnosticFormat {
     Human,
     /// One JSON object per line per diagnostic.
     Json,
+    /// One SARIF 2.1.0 log for the whole run, for code scanning (columns in code points).
+    Sarif,
+    /// GitHub Actions workflow commands: one `::error …::` annotation line per diagnostic.
+    Github,
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,7 +67,7 @@ pub enum Command {
     /// Check scene files for structural and continuity errors.
     #[command(
         after_help = concat!(exit_codes_help!(), "\n\n\
-Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings scenes/*.ron\n  oner check --format json scenes/tutorial.ron")
+Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings scenes/*.ron\n  oner check --format json scenes/tutorial.ron\n  oner check --format sarif scenes/*.ron > oner.sarif\n  oner check --format github scenes/*.ron     (in a GitHub Actions step)")
     )]
     Check(check::CheckArgs),
     /// Show the state of the take at one moment: who is where, doors, props, what the camera sees.
