@@ -22,6 +22,7 @@ pub mod prose;
 pub mod publish;
 pub mod raw;
 pub mod rules;
+pub mod scaffold;
 pub mod segment_grid;
 pub mod sim;
 pub mod source;

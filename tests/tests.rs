@@ -7,6 +7,7 @@ mod check;
 mod ci_formats;
 mod cues;
 mod fuzz_findings;
+mod new;
 mod pack;
 mod plan;
 mod play;

@@ -6,6 +6,7 @@ mod check;
 mod console;
 mod cues;
 mod graph;
+mod new;
 mod plan;
 mod play;
 mod rules;
@@ -90,6 +91,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Stats(stats::StatsArgs),
     /// Check the scene and write everything oner makes for it into its output folder.
     Build(build::BuildArgs),
+    /// Write a small, valid, commented scene to start a new one from.
+    New(new::NewArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -145,6 +148,7 @@ fn run(command: Command) -> u8 {
         Command::Play(args) => play::run(&args),
         Command::Stats(args) => stats::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::New(args) => new::run(&args),
     }
 }
 
