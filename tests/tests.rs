@@ -13,4 +13,5 @@ mod plan;
 mod play;
 mod prose;
 mod reliability;
+mod shell;
 mod study;

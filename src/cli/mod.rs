@@ -3,9 +3,11 @@
 mod at;
 mod build;
 mod check;
+mod completions;
 mod console;
 mod cues;
 mod graph;
+mod man;
 mod new;
 mod plan;
 mod play;
@@ -59,7 +61,7 @@ pub enum DiagnosticFormat {
     Json,
     /// One SARIF 2.1.0 log for the whole run, for code scanning (columns in code points).
     Sarif,
-    /// GitHub Actions workflow commands: one `::error …::` annotation line per diagnostic.
+    /// GitHub Actions workflow commands: one `::error ...::` annotation line per diagnostic.
     Github,
 }
 
@@ -93,6 +95,10 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Build(build::BuildArgs),
     /// Write a small, valid, commented scene to start a new one from.
     New(new::NewArgs),
+    /// Print the shell completion script for bash, zsh, fish, PowerShell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), oner's or a command's.
+    Man(man::ManArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -149,6 +155,8 @@ fn run(command: Command) -> u8 {
         Command::Stats(args) => stats::run(&args),
         Command::Build(args) => build::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 
