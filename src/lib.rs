@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cuesheet;
 pub mod diagnostic;
 pub mod escape;
+pub mod fmt;
 pub mod geometry;
 pub mod load;
 pub mod locate;

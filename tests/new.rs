@@ -45,6 +45,11 @@ fn every_variant_checks_clean_with_deny_warnings() {
             "{file}: {}",
             String::from_utf8_lossy(&out.stdout)
         );
+        assert_eq!(
+            oner::fmt::format(&text).as_deref(),
+            Ok(text.as_str()),
+            "{file} is laid out as oner fmt would"
+        );
         let scene = crate::common::load_scene_text(file, &text);
         assert_eq!(scene.beats.len(), 1, "{file}: a beat");
     }

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod ci_formats;
 mod cues;
+mod fmt;
 mod fuzz_findings;
 mod new;
 mod pack;

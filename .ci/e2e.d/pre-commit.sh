@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The pre-commit hooks (.pre-commit-hooks.yaml) with the real pre-commit tool, from PyPI,
-# on a scratch repository: a clean scene commits, a broken one is blocked. Run by .ci/e2e
+# on a scratch repository: a clean, formatted scene commits; a broken one and an
+# unformatted one are blocked. Run by .ci/e2e
 # with ONER (the binary) and WORK (a scratch folder) set, from the repository root.
 #
 # The hooks are served from a scratch copy of this repository's hook file (pre-commit
 # clones hook repositories by commit, and the working tree may differ from HEAD). The
-# `oner-check-system` hook is the one exercised: `oner-check` runs the same entry after
-# pre-commit builds oner with cargo, a release build of its own that would take minutes.
+# `*-system` hooks are the ones exercised: `oner-check` and `oner-fmt-check` run the same
+# entries after pre-commit builds oner with cargo, a release build of its own that would
+# take minutes.
 set -euo pipefail
 : "${ONER:?}" "${WORK:?}"
 root=$PWD
@@ -47,6 +49,7 @@ repos:
     rev: $rev
     hooks:
       - id: oner-check-system
+      - id: oner-fmt-check-system
 YAML
 git add .pre-commit-config.yaml
 git commit -q -m "pre-commit config"
@@ -75,4 +78,20 @@ grep -q 'S003' "$WORK/pre-commit.out" || { echo "no diagnostic shown:" >&2; cat 
 sed -i 's/to: "tabel"/to: "table"/' scenes/second-take.ron
 git add scenes/second-take.ron
 git commit -q -m "second take" || { echo "pre-commit blocked the fixed scene" >&2; exit 1; }
-echo "pre-commit: a clean scene commits, a broken one is blocked with its diagnostic"
+# A scene that checks clean but is not formatted is blocked, with the diff.
+oner new third-take 2>/dev/null
+sed -i 's/^    title: /    title:   /' scenes/third-take.ron
+git add scenes/third-take.ron
+before=$(git rev-parse HEAD)
+set +e
+git commit -q -m "third take" >"$WORK/pre-commit.out" 2>&1
+code=$?
+set -e
+[ "$code" != 0 ] || { echo "pre-commit let an unformatted scene be committed" >&2; exit 1; }
+[ "$(git rev-parse HEAD)" = "$before" ] || { echo "a commit was made" >&2; exit 1; }
+grep -q '^+    title: "Third take",' "$WORK/pre-commit.out" \
+  || { echo "no diff shown:" >&2; cat "$WORK/pre-commit.out" >&2; exit 1; }
+oner fmt scenes/third-take.ron 2>/dev/null
+git add scenes/third-take.ron
+git commit -q -m "third take" || { echo "pre-commit blocked the formatted scene" >&2; exit 1; }
+echo "pre-commit: clean scenes commit; a broken one and an unformatted one are blocked"

@@ -6,6 +6,7 @@ mod check;
 mod completions;
 mod console;
 mod cues;
+mod fmt;
 mod graph;
 mod man;
 mod new;
@@ -99,6 +100,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff), oner's or a command's.
     Man(man::ManArgs),
+    /// Lay scene files out the one canonical way, every comment kept (--check: diff, exit 1).
+    Fmt(fmt::FmtArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -157,6 +160,7 @@ fn run(command: Command) -> u8 {
         Command::New(args) => new::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
     }
 }
 
