@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "new",
     "completions",
     "man",
+    "fmt",
 ];
 
 fn stdout_of(args: &[&str]) -> String {
