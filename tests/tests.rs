@@ -4,8 +4,11 @@ mod common;
 
 mod build;
 mod check;
+mod ci_formats;
 mod cues;
+mod fmt;
 mod fuzz_findings;
+mod new;
 mod pack;
 mod plan;
 mod plan_labels;
@@ -13,4 +16,5 @@ mod play;
 mod prose;
 mod reliability;
 mod shots;
+mod shell;
 mod study;

@@ -45,7 +45,17 @@ impl CheckArgs {
 
 pub fn run(args: &CheckArgs) -> u8 {
     let mut found = Found::default();
-    match check_all(args, &mut found) {
+    let mut sarif = Vec::new();
+    let checked = check_all(args, &mut found, &mut sarif).and_then(|()| {
+        if args.format == DiagnosticFormat::Sarif {
+            // One log for the whole run, printed once every file is checked.
+            let log = diagnostic::sarif::log(sarif);
+            let json = serde_json::to_string_pretty(&log).unwrap_or_default();
+            console::out_line(&crate::escape::json_safe(json))?;
+        }
+        Ok(())
+    });
+    match checked {
         // Done, or the reader closed the pipe: the code says what was found so far.
         Ok(()) | Err(EXIT_OK) => found.code(),
         Err(code) => code,
@@ -71,7 +81,12 @@ impl Found {
     }
 }
 
-fn check_all(args: &CheckArgs, found: &mut Found) -> Result<(), u8> {
+/// Checks every file, printing as it goes; SARIF results are collected into `sarif`.
+fn check_all(
+    args: &CheckArgs,
+    found: &mut Found,
+    sarif: &mut Vec<diagnostic::sarif::SarifResult>,
+) -> Result<(), u8> {
     for path in &args.files {
         let (file, encoding_error) = match super::read_scene(path) {
             Ok(read) => read,
@@ -108,6 +123,12 @@ fn check_all(args: &CheckArgs, found: &mut Found) -> Result<(), u8> {
                     lines.push('\n');
                 }
                 console::out(&lines)?;
+            }
+            DiagnosticFormat::Sarif => {
+                sarif.extend(diagnostic::sarif::results(&diagnostics, &file))
+            }
+            DiagnosticFormat::Github => {
+                console::out(&diagnostic::github::annotations(&diagnostics, &file))?;
             }
         }
     }

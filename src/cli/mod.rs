@@ -4,9 +4,13 @@ mod at;
 mod build;
 mod call;
 mod check;
+mod completions;
 mod console;
 mod cues;
+mod fmt;
 mod graph;
+mod man;
+mod new;
 mod plan;
 mod play;
 mod rules;
@@ -58,6 +62,10 @@ pub enum DiagnosticFormat {
     Human,
     /// One JSON object per line per diagnostic.
     Json,
+    /// One SARIF 2.1.0 log for the whole run, for code scanning (columns in code points).
+    Sarif,
+    /// GitHub Actions workflow commands: one `::error ...::` annotation line per diagnostic.
+    Github,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,7 +73,7 @@ pub enum Command {
     /// Check scene files for structural and continuity errors.
     #[command(
         after_help = concat!(exit_codes_help!(), "\n\n\
-Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings scenes/*.ron\n  oner check --format json scenes/tutorial.ron")
+Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings scenes/*.ron\n  oner check --format json scenes/tutorial.ron\n  oner check --format sarif scenes/*.ron > oner.sarif\n  oner check --format github scenes/*.ron     (in a GitHub Actions step)")
     )]
     Check(check::CheckArgs),
     /// Show the state of the take at one moment: who is where, doors, props, what the camera sees.
@@ -92,6 +100,14 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Call(call::CallArgs),
     /// Print the shot list: one row per camera setup (Markdown, CSV or PDF).
     Shots(shots::ShotsArgs),
+    /// Write a small, valid, commented scene to start a new one from.
+    New(new::NewArgs),
+    /// Print the shell completion script for bash, zsh, fish, PowerShell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), oner's or a command's.
+    Man(man::ManArgs),
+    /// Lay scene files out the one canonical way, every comment kept (--check: diff, exit 1).
+    Fmt(fmt::FmtArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -149,6 +165,10 @@ fn run(command: Command) -> u8 {
         Command::Build(args) => build::run(&args),
         Command::Call(args) => call::run(&args),
         Command::Shots(args) => shots::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
     }
 }
 

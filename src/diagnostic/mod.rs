@@ -1,10 +1,13 @@
 //! Diagnostics as data: what is wrong, where, why, and how to fix it.
 //!
-//! Loaders and rules only *push* [`Diagnostic`]s; printing lives in [`human`] and [`json`].
+//! Loaders and rules only *push* [`Diagnostic`]s; printing lives in [`human`], [`json`],
+//! [`sarif`] and [`github`].
 
 mod excerpt;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::source::Span;
 use std::fmt;

@@ -1,0 +1,59 @@
+//! `oner new`: write a small, valid, commented scene to start from.
+
+use super::{EXIT_OK, console};
+use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  oner new kitchen-argument              (writes scenes/kitchen-argument.ron)\n  oner new walk --rooms kitchen,hall,bedroom\n  oner new draft -o /tmp/draft.ron\n\nIt never overwrites a file; docs/format.md (\"Starting a new scene\") explains every line."
+)]
+pub struct NewArgs {
+    /// The scene's name: letters, digits, `-` and `_`; the file is `scenes/NAME.ron`.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Rooms in a row, each joined to the next by an opening (at least two).
+    #[arg(long, value_name = "ROOM,ROOM,...", value_delimiter = ',')]
+    pub rooms: Option<Vec<String>>,
+    /// Where to write the scene (default: scenes/NAME.ron). Never overwritten.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: &NewArgs) -> u8 {
+    let text = match &args.rooms {
+        Some(rooms) => crate::scaffold::chain_scene(&args.name, rooms),
+        None => crate::scaffold::default_scene(&args.name),
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(message) => return console::usage_error(&message),
+    };
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("scenes").join(format!("{}.ron", args.name)));
+    let shown = crate::escape::terminal(&path.display().to_string()).into_owned();
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        return console::usage_error(&format!("cannot create `{}`: {e}", dir.display()));
+    }
+    // `create_new` refuses an existing file (or a symlink) in the same step as it creates.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(text.as_bytes()));
+    match written {
+        Ok(()) => console::code(
+            console::err_line(&format!("wrote {shown}; check it with: oner check {shown}"))
+                .map(|()| EXIT_OK),
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => console::usage_error(&format!(
+            "`{shown}` already exists; oner new never overwrites a file (pick another NAME or -o PATH)"
+        )),
+        Err(e) => console::usage_error(&format!("cannot write `{shown}`: {e}")),
+    }
+}
