@@ -1128,7 +1128,7 @@ fn call_without_a_terminal_prints_the_timed_log() {
         "Calling practice: Coffee, re-cued — calls from 0:05.0"
     );
     assert!(
-        lines.contains(&"   0:32.0  SQ 2 GO — as Ben slams the Pantry door"),
+        lines.contains(&"   0:32.0  SQ 2 GO — as Ben slams the pantry door"),
         "{log}"
     );
     assert!(!log.contains("LX"), "only sound is called: {log}");

@@ -15,6 +15,6 @@ mod plan_labels;
 mod play;
 mod prose;
 mod reliability;
-mod shots;
 mod shell;
+mod shots;
 mod study;

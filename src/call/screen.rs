@@ -226,7 +226,7 @@ mod tests {
         );
         let text = screen(12.5, &clock, 80, 24);
         assert!(text.contains("▶▶  LX 2, FX 1 GO  ◀◀"), "{text}");
-        assert!(text.contains("as Ana reaches living-mid"), "{text}");
+        assert!(text.contains("as Ana reaches mark “living-mid”"), "{text}");
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub struct NewArgs {
     #[arg(long, value_name = "ROOM,ROOM,...", value_delimiter = ',')]
     pub rooms: Option<Vec<String>>,
     /// Where to write the scene (default: scenes/NAME.ron). Never overwritten.
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short, long, alias = "out", value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
 

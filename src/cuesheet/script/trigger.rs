@@ -171,9 +171,7 @@ impl<'a, 's> Triggers<'a, 's> {
             .checked_sub(1)
             .map(|i| self.arrivals[i])
             .filter(|a| at.seconds() - a.0.seconds() <= RECENT)
-            .map(|(t, who, mark)| {
-                (t, Narrator::new(self.scene).reaching(who, mark))
-            });
+            .map(|(t, who, mark)| (t, Narrator::new(self.scene).reaching(who, mark)));
         let (when, text) = match (event, arrival) {
             (Some(e), Some(a)) => {
                 if a.0 > e.0 {
