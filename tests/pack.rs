@@ -65,6 +65,13 @@ fn the_study_pack_holds_every_part_with_a_contents_page() {
         squashed.contains(&format!("{cues_from}–{pages}")),
         "{squashed}"
     );
+    // A continuation sheet says so: no two contents entries read the same.
+    if overview > 1 {
+        assert!(
+            squashed.contains("Overview plan (continued) 3"),
+            "{squashed}"
+        );
+    }
     // Every page says where it is; the plans' own text is selectable.
     for n in 1..=pages as u32 {
         let text = page_text(&pack, n);

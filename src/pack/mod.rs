@@ -357,7 +357,8 @@ fn sections(
         .collect();
     overview.sort_by_key(|f| sheet_of(files, &f.name).1);
     for file in overview {
-        sections.push(svg_section("Overview plan".into(), &file.bytes, options)?);
+        let title = continued("Overview plan".into(), sheet_of(files, &file.name).1);
+        sections.push(svg_section(title, &file.bytes, options)?);
     }
     let mut beats: Vec<&OutputFile> = files
         .iter()
@@ -366,7 +367,7 @@ fn sections(
     // A beat plan's continuation sheets (`beats/01-x-2.svg`) follow it.
     beats.sort_by(|a, b| sheet_of(files, &a.name).cmp(&sheet_of(files, &b.name)));
     for file in beats {
-        let title = beat_title(scene, &file.name);
+        let title = continued(beat_title(scene, &file.name), sheet_of(files, &file.name).1);
         sections.push(svg_section(title, &file.bytes, options)?);
     }
     if let Some(file) = find("timeline.svg") {
@@ -383,6 +384,16 @@ fn sections(
         sections.push(pdf_section("Cue sheet".into(), &file.bytes)?);
     }
     Ok(sections)
+}
+
+/// A contents title for a plan's `sheet`th sheet: the first as it is, the others
+/// "(continued)" so two entries never read the same.
+fn continued(title: String, sheet: usize) -> String {
+    if sheet > 1 {
+        format!("{title} (continued)")
+    } else {
+        title
+    }
 }
 
 /// Which plan a file is a sheet of, and which sheet: `("plan.svg", 2)` for `plan-2.svg`
