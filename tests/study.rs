@@ -418,3 +418,42 @@ fn the_commands_write_where_they_are_told() {
         .code(1);
     assert!(!Path::new("output/broken").exists());
 }
+
+#[test]
+fn the_timeline_cuts_no_prop_place_and_notes_what_does_not_fit() {
+    for path in ["scenes/we-cry-together.ron", "scenes/tutorial.ron"] {
+        let scene = load(path);
+        let files = files(&scene);
+        let svg = file(&files, "timeline.svg");
+        let doc = roxmltree::Document::parse(svg).expect("timeline parses");
+        let texts: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(
+            texts.iter().all(|t| !t.contains('…')),
+            "{path}: a label is cut: {texts:?}"
+        );
+        let notes: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("prop-note"))
+            .filter_map(|n| n.text())
+            .collect();
+        // Every note is numbered from 1, and its number stands on the rows above.
+        for (k, note) in notes.iter().enumerate() {
+            let number = (k + 1).to_string();
+            assert!(note.starts_with(&format!("{number} ")), "{path}: {note}");
+            assert!(texts.contains(&number.as_str()), "{path}: no mark {number}");
+        }
+        if path.contains("we-cry") {
+            // Her car keys lie on the sofa for seven seconds: too short for the words.
+            assert!(
+                notes
+                    .iter()
+                    .any(|n| n.contains("Her car keys, 1:18.0–1:25.0: on the sofa")),
+                "{notes:?}"
+            );
+        }
+    }
+}

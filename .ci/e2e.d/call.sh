@@ -13,7 +13,7 @@ oner=$(realpath "$ONER")
 
 # The log, at once: the calls in time order.
 log=$("$oner" call --no-wait --from 0:30 "$scene")
-echo "$log" | grep -q "0:32.0  SQ 2 GO — as Ben slams the Pantry door" || fail "log lacks SQ 2 GO: $log"
+echo "$log" | grep -q "0:32.0  SQ 2 GO — as Ben slams the pantry door" || fail "log lacks SQ 2 GO: $log"
 echo "$log" | grep -q "0:45.0  end of the take" || fail "log does not reach the end"
 echo "call: the log from 0:30 reads $(echo "$log" | wc -l) lines"
 

@@ -79,6 +79,10 @@ pub struct Chart<'a> {
     pub props: Vec<PropId>,
     /// Props that change hands but did not fit.
     pub props_left_off: usize,
+    /// Places too long for their stretch of a prop's row, given in full under the rows.
+    pub prop_notes: Vec<super::rows::PropNote>,
+    /// Top of those notes, pixels.
+    pub props_notes_top: f64,
     pub cues_top: f64,
     pub legend_top: f64,
     pub height: f64,
@@ -173,7 +177,7 @@ impl<'a> Chart<'a> {
         let legend_top = cues_top + HEADING_H + ROW_H * 6.0 + GAP;
         let legend_rows = legend::legend_rows(scene, density);
         let height = legend_top + HEADING_H + LEGEND_ROW * legend_rows as f64 + MARGIN;
-        Chart {
+        let mut chart = Chart {
             scene,
             sim,
             whereabouts,
@@ -189,10 +193,20 @@ impl<'a> Chart<'a> {
             props_top,
             props,
             props_left_off,
+            prop_notes: Vec::new(),
+            props_notes_top: props_top + props_height - GAP,
             cues_top,
             legend_top,
             height,
-        }
+        };
+        // The notes need the time scale above; the sections under them move down.
+        chart.prop_notes = super::rows::prop_notes(&chart);
+        let lines: usize = chart.prop_notes.iter().map(|note| note.lines.len()).sum();
+        let notes_height = lines as f64 * super::rows::NOTE_H;
+        chart.cues_top += notes_height;
+        chart.legend_top += notes_height;
+        chart.height += notes_height;
+        chart
     }
 
     /// Seconds in the take (at least a frame, so the scale never divides by zero).

@@ -70,62 +70,30 @@ pub fn props(chart: &Chart, svg: &mut Svg) {
     };
     heading(svg, chart.props_top, &title);
     svg.open("g", &[("font-size", "9".into())]);
+    let mut notes = chart.prop_notes.iter();
     for (k, &prop) in chart.props.iter().enumerate() {
         let y = chart.props_top + HEADING_H + ROW_H * (k as f64 + 0.5);
         row_label(svg, y, &scene.prop(prop).name, "#444444");
         baseline(chart, svg, y);
-        let mut spans = vec![(Time::ZERO, chart.sim.prop_state(prop, Time::ZERO))];
-        for change in &chart.sim.props[prop.index()] {
-            if change.at > scene.length {
-                break;
-            }
-            match spans.last_mut() {
-                Some(last) if last.0 == change.at => last.1 = change.state,
-                _ => spans.push((change.at, change.state)),
-            }
-        }
-        for (i, &(from, state)) in spans.iter().enumerate() {
-            let to = spans.get(i + 1).map_or(scene.length, |s| s.0);
-            let (xa, xb) = (chart.x(from), chart.x(to));
-            let (place, colour) = match state.place {
-                PropWhere::Held(p) => (
-                    scene.person(p).name.clone(),
-                    style(scene, chart.density, p).1,
-                ),
-                PropWhere::Mark(m) => {
-                    let mark = scene.mark(m);
-                    (
-                        format!(
-                            "on the floor at {} in {}",
-                            crate::prose::nouns::mark(scene, m),
-                            crate::prose::nouns::room(scene, mark.room)
-                        ),
-                        "#b0b0b0".to_string(),
-                    )
-                }
-                PropWhere::Furniture(f) => (
-                    format!("on {}", crate::prose::nouns::furniture(scene, f)),
-                    "#b0b0b0".to_string(),
-                ),
-            };
-            let held = matches!(state.place, PropWhere::Held(_));
+        for span in prop_spans(chart, prop) {
+            let (xa, xb) = (chart.x(span.from), chart.x(span.to));
             let mut tooltip = format!(
                 "{}–{} {}: {}",
-                from.clock(),
-                to.clock(),
+                span.from.clock(),
+                span.to.clock(),
                 scene.prop(prop).name,
-                if held {
-                    format!("held by {place}")
+                if span.held {
+                    format!("held by {}", span.place)
                 } else {
-                    place.clone()
+                    span.place.clone()
                 }
             );
-            if state.broken {
+            if span.broken {
                 tooltip.push_str(" (broken)");
             }
             svg.open("g", &[]);
             svg.text("title", &[], &tooltip);
-            if held {
+            if span.held {
                 svg.leaf(
                     "rect",
                     &[
@@ -134,11 +102,8 @@ pub fn props(chart: &Chart, svg: &mut Svg) {
                         ("width", n((xb - xa).max(1.0))),
                         ("height", "11".into()),
                         ("rx", "2".into()),
-                        ("fill", colour),
-                        (
-                            "fill-opacity",
-                            if state.broken { "0.4" } else { "1" }.into(),
-                        ),
+                        ("fill", span.colour.clone()),
+                        ("fill-opacity", if span.broken { "0.4" } else { "1" }.into()),
                     ],
                 );
             } else {
@@ -149,39 +114,39 @@ pub fn props(chart: &Chart, svg: &mut Svg) {
                     ("y2", n(y)),
                     (
                         "stroke",
-                        if state.broken { "#c62828" } else { "#a0a0a0" }.into(),
+                        if span.broken { "#c62828" } else { "#a0a0a0" }.into(),
                     ),
                     ("stroke-width", "2".into()),
                 ];
-                if state.broken {
+                if span.broken {
                     attrs.push(("stroke-dasharray", "3 2".into()));
                 }
                 svg.leaf("line", &attrs);
             }
-            let place = if state.broken {
-                format!("{place} (broken)")
-            } else {
-                place
+            // The words in full where they fit; else the number of the note under the rows
+            // that gives them in full (nothing is cut).
+            let label = match span.label_fits(chart) {
+                true => span.label(),
+                false => notes
+                    .next()
+                    .map(|note| note.number.to_string())
+                    .unwrap_or_default(),
             };
-            let label = fit(&place, 9.0, xb - xa - 6.0);
+            let fill = if span.held && !span.broken {
+                "#ffffff"
+            } else if span.held {
+                "#333333"
+            } else {
+                "#777777"
+            };
             if !label.is_empty() {
                 svg.text(
                     "text",
                     &[
                         ("x", n(xa + 3.0)),
-                        ("y", n(if held { y + 3.2 } else { y - 3.0 })),
-                        (
-                            "fill",
-                            if held && !state.broken {
-                                "#ffffff"
-                            } else if held {
-                                "#333333"
-                            } else {
-                                "#777777"
-                            }
-                            .into(),
-                        ),
-                        ("font-weight", if held { "700" } else { "400" }.into()),
+                        ("y", n(if span.held { y + 3.2 } else { y - 3.0 })),
+                        ("fill", fill.into()),
+                        ("font-weight", if span.held { "700" } else { "400" }.into()),
                     ],
                     &label,
                 );
@@ -189,7 +154,167 @@ pub fn props(chart: &Chart, svg: &mut Svg) {
             svg.close();
         }
     }
+    let mut y = chart.props_notes_top;
+    for note in &chart.prop_notes {
+        for (i, line) in note.lines.iter().enumerate() {
+            y += NOTE_H;
+            // The first line starts with the note's number; the rest hang under its text.
+            let (text, x, class) = if i == 0 {
+                (format!("{} {line}", note.number), chart.x0, "prop-note")
+            } else {
+                (line.clone(), chart.x0 + 14.0, "prop-note-more")
+            };
+            svg.text(
+                "text",
+                &[
+                    ("x", n(x)),
+                    ("y", n(y - 3.0)),
+                    ("fill", "#555555".into()),
+                    ("class", class.into()),
+                ],
+                &text,
+            );
+        }
+    }
     svg.close();
+}
+
+/// Height of one line of the props notes, pixels.
+pub const NOTE_H: f64 = 12.0;
+
+/// One stretch of a prop's row: held by someone, or lying somewhere.
+pub struct PropSpan {
+    pub from: Time,
+    pub to: Time,
+    /// The holder's name, or where it lies ("on the kitchen table").
+    pub place: String,
+    pub colour: String,
+    pub held: bool,
+    pub broken: bool,
+}
+
+impl PropSpan {
+    /// The words drawn on the row.
+    fn label(&self) -> String {
+        if self.broken {
+            format!("{} (broken)", self.place)
+        } else {
+            self.place.clone()
+        }
+    }
+
+    /// Whether the words fit the stretch whole.
+    fn label_fits(&self, chart: &Chart) -> bool {
+        let room = chart.x(self.to) - chart.x(self.from) - 6.0;
+        fit(&self.label(), 9.0, room) == crate::study::svg::one_line(&self.label())
+    }
+}
+
+/// A prop's row as stretches, in time order.
+pub fn prop_spans(chart: &Chart, prop: crate::model::PropId) -> Vec<PropSpan> {
+    let scene = chart.scene;
+    let mut changes = vec![(Time::ZERO, chart.sim.prop_state(prop, Time::ZERO))];
+    for change in &chart.sim.props[prop.index()] {
+        if change.at > scene.length {
+            break;
+        }
+        match changes.last_mut() {
+            Some(last) if last.0 == change.at => last.1 = change.state,
+            _ => changes.push((change.at, change.state)),
+        }
+    }
+    changes
+        .iter()
+        .enumerate()
+        .map(|(i, &(from, state))| {
+            let to = changes.get(i + 1).map_or(scene.length, |s| s.0);
+            let (place, colour) = match state.place {
+                PropWhere::Held(p) => (
+                    scene.person(p).name.clone(),
+                    style(scene, chart.density, p).1,
+                ),
+                PropWhere::Mark(m) => (
+                    format!(
+                        "on the floor at {} in {}",
+                        crate::prose::nouns::mark(scene, m),
+                        crate::prose::nouns::room(scene, scene.mark(m).room)
+                    ),
+                    "#b0b0b0".to_string(),
+                ),
+                PropWhere::Furniture(f) => (
+                    format!("on {}", crate::prose::nouns::furniture(scene, f)),
+                    "#b0b0b0".to_string(),
+                ),
+            };
+            PropSpan {
+                from,
+                to,
+                place,
+                colour,
+                held: matches!(state.place, PropWhere::Held(_)),
+                broken: state.broken,
+            }
+        })
+        .collect()
+}
+
+/// A place too long for its stretch, given in full under the rows.
+pub struct PropNote {
+    pub number: usize,
+    /// The note's text, wrapped to the chart's width.
+    pub lines: Vec<String>,
+}
+
+/// The notes for every stretch whose words do not fit, numbered in row and time order.
+pub fn prop_notes(chart: &Chart) -> Vec<PropNote> {
+    let width = chart.x1 - chart.x0;
+    let mut notes = Vec::new();
+    for &prop in &chart.props {
+        for span in prop_spans(chart, prop) {
+            if span.label_fits(chart) {
+                continue;
+            }
+            let text = format!(
+                "{}, {}–{}: {}",
+                crate::study::svg::one_line(&chart.scene.prop(prop).name),
+                span.from.clock(),
+                span.to.clock(),
+                if span.held {
+                    format!("held by {}", span.label())
+                } else {
+                    span.label()
+                }
+            );
+            notes.push(PropNote {
+                number: notes.len() + 1,
+                lines: wrap(&text, 9.0, width - 30.0),
+            });
+        }
+    }
+    notes
+}
+
+/// `text` on lines no wider than `width` pixels at `size`, words kept whole where they fit.
+fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in crate::study::svg::one_line(text).split(' ') {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if line.is_empty() || text_width(&candidate, size) <= width {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// One row per department: a thin bar from standby to GO and a tick with the cue number,
