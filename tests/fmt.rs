@@ -30,24 +30,30 @@ fn every_scene_file() -> Vec<PathBuf> {
     files
 }
 
+/// Every comment, sorted: fields move with their comments, so the order may change.
 fn comments(text: &str) -> Vec<String> {
-    lexer::tokens(text)
+    let mut comments: Vec<String> = lexer::tokens(text)
         .unwrap_or_default()
         .into_iter()
         .filter(|t| matches!(t.kind, Kind::LineComment | Kind::BlockComment))
         .map(|t| t.text.trim_end().to_string())
-        .collect()
+        .collect();
+    comments.sort();
+    comments
 }
 
-/// The tokens that carry meaning, in order: everything but comments and commas (the
-/// formatter adds and drops trailing commas, which RON ignores).
+/// The tokens that carry meaning, sorted: everything but comments and commas (the
+/// formatter adds and drops trailing commas, which RON ignores, and moves fields into
+/// their documented order; `understood` checks that the scene stays the same).
 fn meaning(text: &str) -> Vec<String> {
-    lexer::tokens(text)
+    let mut tokens: Vec<String> = lexer::tokens(text)
         .unwrap_or_default()
         .into_iter()
         .filter(|t| !matches!(t.kind, Kind::LineComment | Kind::BlockComment | Kind::Comma))
         .map(|t| t.text.to_string())
-        .collect()
+        .collect();
+    tokens.sort();
+    tokens
 }
 
 /// What oner makes of a text: the loaded scene (its debug form), or else the diagnostics'
@@ -225,4 +231,104 @@ fn cut_scenes_never_panic_and_keep_their_tokens() {
         }
     }
     assert!(cuts > 0);
+}
+
+/// Fields written out of order, with comments on the ones that move, and a field the
+/// format does not have.
+const SHUFFLED: &str = "// header
+(
+    set: (
+        // the marks
+        marks: {
+            \"m2\": (at: (6.0, 2.0), room: \"b\"),
+            \"m1\": (note: \"By the door\", room: \"a\", at: (1.0, 2.0)), // first in the file
+        },
+        rooms: {
+            \"a\": (shape: Rect(y: 0.0, x: 0.0, h: 4.0, w: 4.0), name: \"A\"),
+            \"b\": (name: \"B\", shape: Rect(x: 4.0, y: 0.0, w: 4.0, h: 4.0)),
+        },
+    ),
+    length: \"0:10\", // ten seconds
+    /* the rate */
+    frame_rate: 24,
+    colour_grade: \"warm\", // not a field
+    cast: {\"p\": (starts_at: \"m1\", colour: \"#c0392b\", name: \"P\")},
+    timeline: [(do: Move(to: \"m2\", who: \"p\", arrive: \"0:04\"), at: \"0:01\")],
+    // the title, last
+    title: \"Shuffled\" // no comma
+    // end
+)
+";
+
+const ORDERED: &str = "// header
+(
+    // the title, last
+    title: \"Shuffled\", // no comma
+    /* the rate */
+    frame_rate: 24,
+    length: \"0:10\", // ten seconds
+    set: (
+        rooms: {
+            \"a\": (name: \"A\", shape: Rect(x: 0.0, y: 0.0, w: 4.0, h: 4.0)),
+            \"b\": (name: \"B\", shape: Rect(x: 4.0, y: 0.0, w: 4.0, h: 4.0)),
+        },
+        // the marks
+        marks: {
+            \"m2\": (room: \"b\", at: (6.0, 2.0)),
+            \"m1\": (room: \"a\", at: (1.0, 2.0), note: \"By the door\"), // first in the file
+        },
+    ),
+    cast: {\"p\": (name: \"P\", colour: \"#c0392b\", starts_at: \"m1\")},
+    timeline: [(at: \"0:01\", do: Move(who: \"p\", to: \"m2\", arrive: \"0:04\"))],
+    colour_grade: \"warm\", // not a field
+    // end
+)
+";
+
+#[test]
+fn fields_go_in_documented_order_with_their_comments_and_map_entries_stay() {
+    let formatted = oner::fmt::format(SHUFFLED);
+    assert_eq!(formatted.as_deref(), Ok(ORDERED));
+    assert_eq!(oner::fmt::format(ORDERED).as_deref(), Ok(ORDERED));
+    assert_eq!(comments(ORDERED), comments(SHUFFLED));
+    assert_eq!(meaning(ORDERED), meaning(SHUFFLED));
+    // Both are the same error (the unknown field), said the same way.
+    assert_eq!(understood(ORDERED), understood(SHUFFLED));
+    assert!(understood(ORDERED).contains("colour_grade"));
+}
+
+#[test]
+fn a_reordered_scene_loads_the_same() {
+    let known = SHUFFLED.replace("    colour_grade: \"warm\", // not a field\n", "");
+    let formatted = oner::fmt::format(&known).expect("formats");
+    assert!(formatted.starts_with("// header\n(\n    // the title, last\n    title:"));
+    let scene = understood(&known);
+    assert!(scene.contains("Shuffled"), "{scene}");
+    assert_eq!(understood(&formatted), scene);
+}
+
+#[test]
+fn groups_of_unknown_kind_keep_the_authors_order() {
+    for kept in [
+        // Fields the scene does not have keep their order, and so does what is inside them.
+        "(b: 1, a: 2)\n",
+        "(title: \"t\", set: (rooms: {}, extra: Thing(z: 1, a: 2)))\n",
+        // A variant with no named fields: the crew member's own fields still move.
+        "(title: \"t\", crew: {\"c\": (role: Other(\"grip\"), name: \"C\")})\n",
+        // A tuple where a beat belongs, and a shape variant oner does not know.
+        "(title: \"t\", beats: [(\"0:00\", \"x\")])\n",
+        "(set: (rooms: {\"a\": (shape: Circle(r: 1, x: 0))}), title: \"t\")\n",
+    ] {
+        let formatted = oner::fmt::format(kept).expect("formats");
+        let expect = kept
+            .replace(
+                "role: Other(\"grip\"), name: \"C\"",
+                "name: \"C\", role: Other(\"grip\")",
+            )
+            .replace(
+                "(set: (rooms: {\"a\": (shape: Circle(r: 1, x: 0))}), title: \"t\")",
+                "(title: \"t\", set: (rooms: {\"a\": (shape: Circle(r: 1, x: 0))}))",
+            );
+        assert_eq!(formatted, expect, "{kept}");
+    }
 }

@@ -12,12 +12,16 @@
 //!   own line stays on its own line at the indentation of what follows. Blank lines between
 //!   entries are kept (at most one); none at the start or end of a group.
 //! - Values (strings, numbers, names) are printed exactly as written.
+//! - The fields of a struct known from its place in the scene (a door, a mark, a cue) are
+//!   put in the documented order, each with its comments (see [`order`]).
 //!
 //! Formatting a formatted file changes nothing, and the scene it describes is the same
 //! (tests/fmt.rs loads every scene and fixture before and after).
 
 pub mod diff;
+mod fields;
 pub mod lexer;
+mod order;
 
 use lexer::{Kind, Token};
 
@@ -27,6 +31,8 @@ const INDENT: &str = "    ";
 /// split into tokens, or brackets that do not match).
 pub fn format(text: &str) -> Result<String, String> {
     let tokens = lexer::tokens(text)?;
+    broken_groups(&tokens)?;
+    let tokens = order::reorder(&tokens);
     let broken = broken_groups(&tokens)?;
     let mut printer = Printer {
         out: String::with_capacity(text.len() + text.len() / 8),
