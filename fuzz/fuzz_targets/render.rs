@@ -79,7 +79,8 @@ fuzz_target!(|data: &[u8]| {
             bytes: oner::plan::at(&scene, &sim, t),
         });
         let snapshot = sim.snapshot(t);
-        let _ = snapshot.to_text();
+        let _ = snapshot.to_text(false);
+        let _ = snapshot.to_text(true);
         let json = serde_json::to_string_pretty(&snapshot)
             .unwrap_or_else(|e| panic!("snapshot JSON: {e}"));
         oracle::json("at.json", &json);
