@@ -25,7 +25,7 @@ pub const WARNING_LEAD: f64 = 30.0;
 pub const WARNING_BEFORE_STANDBY: f64 = 10.0;
 
 /// A stage manager's call for a cue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Call {
     Warning,
     Standby,

@@ -34,23 +34,8 @@ pub const STANDBY_SLACK: f64 = 3.0;
 /// How much earlier than due a warning may be given to join a block, seconds.
 pub const WARNING_SLACK: f64 = 5.0;
 
-/// A stage manager's call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Call {
-    Warning,
-    Standby,
-    Go,
-}
-
-impl Call {
-    pub fn name(self) -> &'static str {
-        match self {
-            Call::Warning => "Warning",
-            Call::Standby => "Standby",
-            Call::Go => "GO",
-        }
-    }
-}
+/// The calls are the cue sheet's: one vocabulary for warning, standby and GO.
+pub use crate::cuesheet::sheet::Call;
 
 /// A called cue as the script shows it.
 #[derive(Debug, Clone, PartialEq)]
