@@ -241,6 +241,16 @@ pub fn parse(text: &str, rate: FrameRate) -> Result<Time, TimeError> {
     Time::from_seconds(seconds).ok_or(TimeError::Syntax)
 }
 
+/// A time as `m:ss`, or `m:ss.s` when it is not on a whole second: how plans, shot lists
+/// and sentences write a moment.
+pub fn short(t: Time) -> String {
+    let clock = t.clock();
+    clock
+        .strip_suffix(".0")
+        .map(str::to_string)
+        .unwrap_or(clock)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

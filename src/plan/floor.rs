@@ -432,14 +432,7 @@ pub fn set_labels(
     group
 }
 
-/// A time as `m:ss`, or `m:ss.s` when it is not on a whole second.
-pub fn short(t: Time) -> String {
-    let clock = t.clock();
-    clock
-        .strip_suffix(".0")
-        .map(str::to_string)
-        .unwrap_or(clock)
-}
+pub use crate::time::short;
 
 /// The part of a polygon inside the box `min`..`max` (Sutherland–Hodgman against each side).
 pub fn clip_to(polygon: &[Point], min: Point, max: Point) -> Vec<Point> {

@@ -250,11 +250,4 @@ fn arrival_words(sim: &Simulation, id: EventId) -> String {
         .unwrap_or_default()
 }
 
-/// m:ss, without a ".0" for whole seconds.
-pub fn short(t: crate::time::Time) -> String {
-    let clock = t.clock();
-    clock
-        .strip_suffix(".0")
-        .map(str::to_string)
-        .unwrap_or(clock)
-}
+pub use crate::time::short;

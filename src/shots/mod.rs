@@ -191,14 +191,7 @@ pub fn build_files(scene: &Scene, sim: &Simulation) -> Vec<crate::output::Output
     files
 }
 
-/// A time as `m:ss`, or `m:ss.s` off the whole second.
-pub fn short(t: Time) -> String {
-    let clock = t.clock();
-    clock
-        .strip_suffix(".0")
-        .map(str::to_string)
-        .unwrap_or(clock)
-}
+pub use crate::time::short;
 
 /// The columns of a shot list, in order.
 pub const HEADERS: [&str; 8] = [
