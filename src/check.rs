@@ -5,11 +5,21 @@ use crate::rules::{Context, Level, Levels};
 use crate::sim::Simulation;
 use crate::source::SourceFile;
 
-/// Every diagnostic for one scene file, sorted. `extra` rule levels (from the command line)
-/// go on top of the scene's own; an unknown rule name there is an `Err` naming it.
+/// Every diagnostic for one scene file, sorted, at most
+/// [`SHOWN_PER_CODE`](diagnostic::SHOWN_PER_CODE) of each code. `extra` rule levels (from the
+/// command line) go on top of the scene's own; an unknown rule name there is an `Err` naming it.
 pub fn check_source(
     file: &SourceFile,
     extra: &[(String, Level)],
+) -> Result<Vec<Diagnostic>, String> {
+    check_source_showing(file, extra, diagnostic::SHOWN_PER_CODE)
+}
+
+/// [`check_source`], showing at most `per_code` diagnostics of each code (0: all of them).
+pub fn check_source_showing(
+    file: &SourceFile,
+    extra: &[(String, Level)],
+    per_code: usize,
 ) -> Result<Vec<Diagnostic>, String> {
     let loaded = crate::load::load(file);
     let mut diagnostics = loaded.diagnostics;
@@ -31,5 +41,6 @@ pub fn check_source(
         diagnostics.extend(crate::rules::run(&cx, &levels));
     }
     diagnostic::sort_and_dedup(&mut diagnostics);
+    diagnostic::limit_per_code(&mut diagnostics, per_code);
     Ok(diagnostics)
 }

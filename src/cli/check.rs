@@ -26,6 +26,9 @@ pub struct CheckArgs {
     /// Report a rule as an error; repeatable.
     #[arg(long, value_name = "RULE")]
     pub deny: Vec<String>,
+    /// List every diagnostic; by default each code shows its first 100 and sums up the rest.
+    #[arg(long)]
+    pub show_all: bool,
 }
 
 impl CheckArgs {
@@ -98,8 +101,16 @@ fn check_all(
         };
         let mut diagnostics = match encoding_error {
             Some(d) => vec![d],
-            None => crate::check::check_source(&file, &args.levels())
-                .map_err(|message| console::usage_error(&message))?,
+            None => crate::check::check_source_showing(
+                &file,
+                &args.levels(),
+                if args.show_all {
+                    0
+                } else {
+                    diagnostic::SHOWN_PER_CODE
+                },
+            )
+            .map_err(|message| console::usage_error(&message))?,
         };
         if args.deny_warnings {
             for d in &mut diagnostics {

@@ -115,6 +115,47 @@ pub fn sort_and_dedup(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
+/// How many diagnostics of one code a check shows by default before it sums up the rest:
+/// a thousand extras sent to one mark are half a million collisions, and nobody reads past
+/// the first screenful of one mistake (compilers stop early for the same reason).
+pub const SHOWN_PER_CODE: usize = 100;
+
+/// Keeps the first `shown` diagnostics of each code (in the order given, so file order after
+/// [`sort_and_dedup`]) and replaces the rest of each code with one diagnostic saying how many
+/// were left out, as severe as the worst of them, so the exit code is unchanged. `shown == 0`
+/// keeps everything.
+pub fn limit_per_code(diagnostics: &mut Vec<Diagnostic>, shown: usize) {
+    if shown == 0 {
+        return;
+    }
+    let mut kept: std::collections::BTreeMap<&'static str, (usize, Option<Severity>)> =
+        std::collections::BTreeMap::new();
+    diagnostics.retain(|d| {
+        let (count, worst_left_out) = kept.entry(d.code).or_default();
+        *count += 1;
+        if *count <= shown {
+            return true;
+        }
+        *worst_left_out = (*worst_left_out).max(Some(d.severity));
+        false
+    });
+    for (code, (count, worst_left_out)) in kept {
+        if let Some(severity) = worst_left_out {
+            let left_out = count - shown;
+            let plural = if left_out == 1 { "" } else { "s" };
+            diagnostics.push(
+                Diagnostic::new(
+                    code,
+                    severity,
+                    format!("{left_out} more {code} diagnostic{plural} not shown ({count} in all)"),
+                )
+                .note(format!("only the first {shown} of each code are shown"))
+                .help("fix the ones shown and check again, or run `oner check --show-all` to list every one"),
+            );
+        }
+    }
+}
+
 /// Counts of errors and warnings, for the summary line and the exit code.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {

@@ -29,7 +29,9 @@ pub fn markdown() -> String {
 Every diagnostic oner prints has a code. `oner explain CODE` prints the same text as this page.\n\n\
 Structure codes (S) come from loading the file and are always errors. Continuity rules can be set per scene \
 (`allow: [\"H001\"]`, `warn: [...]`, `deny: [...]` at the top of the scene) or per run \
-(`oner check --allow H001 --deny-warnings`).\n\n| code | name | level | summary |\n|---|---|---|---|\n",
+(`oner check --allow H001 --deny-warnings`).\n\n\
+A check shows the first 100 diagnostics of each code and sums up the rest in one line of the same code and \
+severity (so the exit code does not change); `oner check --show-all` lists every one.\n\n| code | name | level | summary |\n|---|---|---|---|\n",
     );
     for c in STRUCTURE_CODES {
         out.push_str(&format!(

@@ -27,7 +27,8 @@ static DOC: RuleDoc = RuleDoc {
     explanation: "### What it checks\nAt every moment of the take (solved exactly, not sampled), that no one's centre comes \
 inside another person's body: closer than the larger of their two body radii (0.25 m for cast by default, 0.3 m for \
 crew, 0.45 m for a camera rig). An embrace is fine; standing on the same mark, or walking through each other, is not. (Not the sum of the \
-two radii: an embrace or a hand-over brings two bodies closer than that.)\n\n\
+two radii: an embrace or a hand-over brings two bodies closer than that.) Each pair's contact is one report; when four \
+or more people are tangled in contacts (extras sent to one mark), the tangle is one report naming them.\n\n\
 ### Why it matters\nTwo performers sent to one mark collide; a Steadicam whose path crosses a performer's knocks into \
 them mid-take.\n\n### Example\n```ron\n(at: \"0:30\", do: Move(who: \"her\", to: \"L1\")),  // \"him\" is standing on L1\n```\n\n\
 ### Fix\nGive each person a mark of their own, or stagger the moves so their paths cross at different times.",
@@ -228,8 +229,13 @@ impl Rule for Collision {
         // contiguous list instead of chasing indices across the take.
         let mut grid: CellMap<Vec<(usize, Piece)>> = CellMap::default();
         let mut ending: BinaryHeap<Reverse<(u64, usize)>> = BinaryHeap::new();
-        let mut episodes: BTreeMap<(PersonId, PersonId), Vec<Episode>> = BTreeMap::new();
-        let mut seen = Vec::new();
+        // Flat, sorted by pair below: a map of small vectors costs a crowd on one mark more in
+        // allocations than the contacts themselves.
+        let mut episodes: Vec<((PersonId, PersonId), Episode)> = Vec::new();
+        // `met[j] == i + 1` once piece `i` has been compared with piece `j`: a piece spans a
+        // few cells and must meet each other piece once, and a crowd on one mark would make a
+        // list of those met so far quadratic to search.
+        let mut met = vec![0usize; pieces.len()];
         for (i, piece) in pieces.iter().enumerate() {
             while let Some(&Reverse((end_bits, j))) = ending.peek() {
                 if f64::from_bits(end_bits) > piece.t0 {
@@ -243,14 +249,13 @@ impl Rule for Collision {
                     }
                 }
             }
-            seen.clear();
             for cell in cells(piece.at(piece.t0), piece.at(piece.t1), max_radius) {
                 let list = grid.entry(cell).or_default();
                 for (j, other) in list.iter() {
-                    if other.who == piece.who || seen.contains(j) {
+                    if other.who == piece.who || met[*j] == i + 1 {
                         continue;
                     }
-                    seen.push(*j);
+                    met[*j] = i + 1;
                     let reach = radius[piece.who.index()].max(radius[other.who.index()]);
                     if let Some((start, end, least)) = contact(piece, other, reach) {
                         let pair = (piece.who.min(other.who), piece.who.max(other.who));
@@ -260,12 +265,15 @@ impl Rule for Collision {
                         } else {
                             other.cause
                         };
-                        episodes.entry(pair).or_default().push(Episode {
-                            start,
-                            end,
-                            least,
-                            cause,
-                        });
+                        episodes.push((
+                            pair,
+                            Episode {
+                                start,
+                                end,
+                                least,
+                                cause,
+                            },
+                        ));
                     }
                 }
                 list.push((i, *piece));
@@ -273,22 +281,63 @@ impl Rule for Collision {
             // Non-negative finite times sort correctly by their bit patterns.
             ending.push(Reverse((piece.t1.to_bits(), i)));
         }
-        for ((a, b), mut list) in episodes {
-            list.sort_by(|x, y| x.start.total_cmp(&y.start));
-            let mut merged: Vec<Episode> = Vec::new();
-            for e in list {
-                match merged.last_mut() {
-                    Some(last) if e.start <= last.end + 0.05 => {
-                        last.end = last.end.max(e.end);
-                        last.least = last.least.min(e.least);
-                    }
-                    _ => merged.push(e),
+        episodes.sort_by(|(p, x), (q, y)| p.cmp(q).then(x.start.total_cmp(&y.start)));
+        let mut contacts: Vec<((PersonId, PersonId), Episode)> = Vec::new();
+        for (pair, e) in episodes {
+            match contacts.last_mut() {
+                Some((last_pair, last)) if *last_pair == pair && e.start <= last.end + 0.05 => {
+                    last.end = last.end.max(e.end);
+                    last.least = last.least.min(e.least);
                 }
-            }
-            for e in merged {
-                out.push(report(cx, a, b, &e));
+                _ => contacts.push((pair, e)),
             }
         }
+        report_all(cx, contacts, out);
+    }
+}
+
+/// From this many people in one tangle of contacts on, the tangle is one report (who, where,
+/// when) instead of one per pair: fifty extras sent to one mark are one mistake, not 1,225.
+const CROWD: usize = 4;
+
+/// Reports each pair's contacts, or one report for each crowd of [`CROWD`] or more people
+/// joined by contacts.
+fn report_all(
+    cx: &Context,
+    contacts: Vec<((PersonId, PersonId), Episode)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    // People joined by any contact, as a union-find forest over person indices.
+    let mut parent: Vec<usize> = (0..cx.scene.people.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for ((a, b), _) in &contacts {
+        let (ra, rb) = (root(&mut parent, a.index()), root(&mut parent, b.index()));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<PersonId>> = BTreeMap::new();
+    for i in 0..parent.len() {
+        let r = root(&mut parent, i);
+        members.entry(r).or_default().push(PersonId::from_index(i));
+    }
+    let mut crowds: BTreeMap<usize, Vec<Episode>> = BTreeMap::new();
+    for ((a, b), e) in contacts {
+        let r = root(&mut parent, a.index());
+        if members[&r].len() >= CROWD {
+            crowds.entry(r).or_default().push(e);
+        } else {
+            out.push(report(cx, a, b, &e));
+        }
+    }
+    for (r, episodes) in crowds {
+        out.push(report_crowd(cx, &members[&r], &episodes));
     }
 }
 
@@ -307,6 +356,44 @@ fn report(cx: &Context, a: PersonId, b: PersonId, e: &Episode) -> Diagnostic {
         .at(span, format!("brings them within {} m of each other", number(e.least, 2)))
         .note("one body cannot stand where another is: they would collide on set")
         .help("give each a mark of their own, or stagger the moves so their paths cross at different times")
+}
+
+/// One report for a crowd tangled in contacts: everyone in it, from the first contact to the
+/// last, pointing at what brought the first two together.
+fn report_crowd(cx: &Context, people: &[PersonId], episodes: &[Episode]) -> Diagnostic {
+    let first = episodes
+        .iter()
+        .min_by(|x, y| x.start.total_cmp(&y.start))
+        .unwrap_or(&episodes[0]);
+    let until = episodes.iter().map(|e| e.end).fold(first.end, f64::max);
+    let least = episodes.iter().map(|e| e.least).fold(first.least, f64::min);
+    let at = Time::from_seconds(first.start).unwrap_or(Time::ZERO);
+    let until = Time::from_seconds(until).unwrap_or(at);
+    let span = match first.cause {
+        Cause::Event(event) => cx.event_span(event, ""),
+        Cause::Start(who) => cx.span(&cx.scene.person(who).path.field("starts_at")),
+    };
+    let named: Vec<String> = people.iter().take(3).map(|&p| cx.who(p)).collect();
+    let others = people.len() - named.len();
+    let room = cx
+        .scene
+        .room_at(cx.sim.position(people[0], at))
+        .map_or(String::new(), |r| format!(" in `{}`", cx.scene.room(r).id));
+    DOC.diagnostic(format!(
+        "{} people are in one another's way{room} from {at} to {until}: {} and {others} more",
+        people.len(),
+        named.join(", ")
+    ))
+    .at(
+        span,
+        format!(
+            "the first of {} contacts, as close as {} m",
+            episodes.len(),
+            number(least, 2)
+        ),
+    )
+    .note("one body cannot stand where another is: they would collide on set")
+    .help("give each a mark of their own, or stagger the moves so their paths cross at different times")
 }
 
 #[cfg(test)]
