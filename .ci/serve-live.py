@@ -98,6 +98,12 @@ class Page:
         )
         return result.get("result", {}).get("value")
 
+    async def screenshot(self, path):
+        """What the page looks like now, for a person to look at (not compared)."""
+        shot = await self.call("Page.captureScreenshot", format="png")
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(shot["data"]))
+
     async def state(self):
         return await self.eval(
             "(() => { const b = document.body; if (!b) return null;"
@@ -188,9 +194,7 @@ async def drive(oner, work):
             # The page opened at 0:06, the move's start: the marker is bright now...
             if not await page.eval(f"{marker}.classList.contains('now')"):
                 fail("the M005 marker is not lit at its time")
-            shot = await page.call("Page.captureScreenshot", format="png")
-            with open(os.path.join(work, "rule-error.png"), "wb") as f:
-                f.write(base64.b64decode(shot["data"]))
+            await page.screenshot(os.path.join(work, "rule-error.png"))
             # ...and faint later in the take.
             await page.eval("location.hash = 't=0:40'")
             await asyncio.sleep(0.3)
@@ -211,6 +215,7 @@ async def drive(oner, work):
                 fail(f"a broken scene should keep the last good plan: {s}")
             if "pantry" not in s["panel"]:
                 fail("the help is missing")
+            await page.screenshot(os.path.join(work, "load-error.png"))
 
             # 3. Hostile text in a diagnostic stays text.
             hostile = '</script><b id=pwn>x</b>'

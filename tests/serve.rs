@@ -74,6 +74,22 @@ fn a_rule_error_is_placed_at_its_time_and_on_the_floor() {
 }
 
 #[test]
+fn a_rule_that_knows_its_moment_places_the_diagnostic_there() {
+    // Ana reaches the closed pantry door at 0:09.0, three seconds into her walk.
+    let text = read(&repo("tests/fixtures/rules/M002.ron"));
+    let snap = Site::new().update(&SourceFile::new("M002.ron", text), None);
+    let report = json(&snap.diagnostics);
+    assert_eq!(codes(&report), ["M002"]);
+    // 0:09.0 as the message rounds it.
+    let at = report["diagnostics"][0]["at"].as_f64().unwrap_or(-1.0);
+    assert!((at - 9.0).abs() < 0.05, "{at}");
+    assert_eq!(
+        report["diagnostics"][0]["point"],
+        serde_json::json!([4.0, 0.8])
+    );
+}
+
+#[test]
 fn a_scene_that_stops_loading_keeps_the_last_good_page_and_plans() {
     let mut site = Site::new();
     site.update(&SourceFile::new("t.ron", tutorial()), None);

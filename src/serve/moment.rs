@@ -1,7 +1,8 @@
 //! Where and when on the take a diagnostic happens, for marking it on the playback page.
 //!
-//! A [`Diagnostic`] carries places in the file (spans), not on the floor, and rules do not
-//! agree on a moment of their own. Every value a rule points at is in the file, though: a
+//! Some rules know exactly when and where (a collision's first moment, where a walker meets
+//! a closed door) and say so in [`Diagnostic::moment`]; that comes first. The others carry
+//! places in the file (spans), and every value a rule points at is in the file: a
 //! span inside `timeline[i]` is about that event, so it happens at the event's time, where
 //! the event's doer stands then (or at the door it works, the wild wall a cue strikes); a
 //! span inside a mark, door, practical, piece of furniture, wild wall, room or person of the
@@ -78,8 +79,15 @@ impl<'a> Places<'a> {
         }
     }
 
-    /// The moment of `diagnostic`, if its primary label points into an event or a thing.
+    /// The moment of `diagnostic`: the rule's own if it gave one, else from where its
+    /// primary label points (an event or a thing), else none.
     pub fn of(&self, diagnostic: &Diagnostic) -> Option<Moment> {
+        if let Some(known) = diagnostic.moment {
+            return Some(Moment {
+                at: Some(known.at),
+                point: Some(known.point),
+            });
+        }
         let span = diagnostic.primary.as_ref()?.span;
         self.event_moment(span).or_else(|| self.thing_moment(span))
     }
