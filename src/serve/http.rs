@@ -31,7 +31,7 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// What every connection reads: the current build and the event streams to tell of the next.
 pub struct Shared {
     snapshot: Mutex<Arc<Snapshot>>,
-    streams: Mutex<Vec<Sender<u64>>>,
+    streams: Mutex<Vec<Sender<String>>>,
     /// Bound to a loopback address: only loopback `Host` names are answered.
     loopback_only: bool,
     open: AtomicUsize,
@@ -52,23 +52,23 @@ impl Shared {
         }
     }
 
-    /// Serves `snapshot` from now on and tells every event stream its generation.
+    /// Serves `snapshot` from now on and tells every event stream its version.
     pub fn publish(&self, snapshot: Snapshot) {
-        let generation = snapshot.generation;
+        let version = snapshot.version.clone();
         *lock(&self.snapshot) = Arc::new(snapshot);
-        lock(&self.streams).retain(|stream| stream.send(generation).is_ok());
+        lock(&self.streams).retain(|stream| stream.send(version.clone()).is_ok());
     }
 
     fn current(&self) -> Arc<Snapshot> {
         Arc::clone(&lock(&self.snapshot))
     }
 
-    /// A new event stream: subscribed before it reads the generation, so no save falls
+    /// A new event stream: subscribed before it reads the version, so no save falls
     /// between the two unseen.
-    fn subscribe(&self) -> (Receiver<u64>, u64) {
+    fn subscribe(&self) -> (Receiver<String>, String) {
         let (sender, receiver) = channel();
         lock(&self.streams).push(sender);
-        (receiver, self.current().generation)
+        (receiver, self.current().version.clone())
     }
 }
 
@@ -275,22 +275,22 @@ fn respond(
     stream.flush()
 }
 
-/// `/events`: `hello` with the current generation at once, `reload` with each new one, a
+/// `/events`: `hello` with the current version at once, `reload` with each new one, a
 /// comment now and then to notice a client that left.
 fn events(stream: &mut TcpStream, shared: &Shared) -> std::io::Result<()> {
-    let (saves, generation) = shared.subscribe();
+    let (saves, version) = shared.subscribe();
     stream.write_all(
         format!(
             "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
              X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n\
-             retry: 500\n\nevent: hello\ndata: {generation}\n\n"
+             retry: 500\n\nevent: hello\ndata: {version}\n\n"
         )
         .as_bytes(),
     )?;
     stream.flush()?;
     loop {
         let message = match saves.recv_timeout(KEEP_ALIVE) {
-            Ok(generation) => format!("event: reload\ndata: {generation}\n\n"),
+            Ok(version) => format!("event: reload\ndata: {version}\n\n"),
             Err(RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };

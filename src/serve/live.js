@@ -3,7 +3,7 @@
  * Reads the report the server put in #oner-live (the same JSON as /diagnostics.json): lists
  * every diagnostic in a panel, marks each one that has a place on the plan there (bright
  * while the playhead is near its time, faint otherwise), and listens to /events: when the
- * server's generation differs from the page's, the page reloads (the #t=… in its address
+ * server's version (its run and save count) differs from the page's, the page reloads (the #t=… in its address
  * keeps the moment). Scene text only ever goes in as textContent. The listener is inert on
  * a page opened as a file. */
 (function () {
@@ -159,7 +159,7 @@
   if ((location.protocol === 'http:' || location.protocol === 'https:') && 'EventSource' in window) {
     const events = new EventSource('/events');
     const follow = (e) => {
-      if (e.data !== String(report.generation)) {
+      if (e.data !== report.server + '.' + report.generation) {
         events.close();
         location.reload();
       }

@@ -29,8 +29,11 @@ const CONNECT_SELF: &str = "; connect-src 'self'";
 /// One build as served: immutable, shared by every request that started while it was new.
 #[derive(Debug)]
 pub struct Snapshot {
-    /// Counts the saves seen, from 1: the page reloads when the stream's differs from its own.
+    /// Counts the saves seen, from 1.
     pub generation: u64,
+    /// `<server>.<generation>`: what the event stream sends; the page reloads when it differs
+    /// from the one it was served with (also after the server was restarted).
+    pub version: String,
     /// `/`: the playback page (or, before the scene ever loaded, a page of its errors).
     pub page: Arc<Vec<u8>>,
     /// `/plans/<name>`: the plans of the last scene that loaded, by file name.
@@ -45,6 +48,8 @@ pub struct Snapshot {
 #[derive(Debug, Serialize)]
 pub struct Report {
     pub generation: u64,
+    /// Tells this server's generations from an earlier run's.
+    pub server: String,
     pub file: String,
     /// `2 errors, 1 warning`, `ok`.
     pub summary: String,
@@ -77,6 +82,7 @@ struct Good {
 
 /// The served state across saves.
 pub struct Site {
+    server: String,
     generation: u64,
     good: Option<Good>,
 }
@@ -89,7 +95,12 @@ impl Default for Site {
 
 impl Site {
     pub fn new() -> Site {
+        // Unique enough across restarts on one machine: the process and the moment it began.
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         Site {
+            server: format!("{:x}{:x}", std::process::id(), started % (1 << 40)),
             generation: 0,
             good: None,
         }
@@ -133,6 +144,7 @@ impl Site {
         let tally = Tally::of(&diagnostics);
         let report = Report {
             generation: self.generation,
+            server: self.server.clone(),
             file: file.name().to_string(),
             summary: summary(tally),
             stale,
@@ -149,6 +161,7 @@ impl Site {
         self.generation += 1;
         let report = Report {
             generation: self.generation,
+            server: self.server.clone(),
             file: name.to_string(),
             summary: "cannot be read".to_string(),
             stale: self.good.is_some(),
@@ -178,6 +191,7 @@ impl Site {
         };
         Snapshot {
             generation: self.generation,
+            version: format!("{}.{}", self.server, self.generation),
             page: Arc::new(page.into_bytes()),
             plans,
             diagnostics: json.into_bytes(),
