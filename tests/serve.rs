@@ -245,6 +245,45 @@ fn watch_prints_the_new_diagnostics_after_each_save_and_ctrl_c_exits_0() {
     assert_eq!(running.interrupt(), Some(0));
 }
 
+#[cfg(unix)]
+#[test]
+fn watch_build_rebuilds_the_folder_on_each_save_and_refuses_a_broken_scene() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let scene = dir.path().join("tutorial.ron");
+    let out = dir.path().join("out");
+    std::fs::write(&scene, tutorial()).unwrap_or_else(|e| panic!("{e}"));
+    let path = scene.to_string_lossy().into_owned();
+    let out_arg = out.to_string_lossy().into_owned();
+    let mut running = Running::start(&["watch", &path, "--build", "-o", &out_arg]);
+    let stdout = lines(
+        running
+            .child
+            .stdout
+            .take()
+            .unwrap_or_else(|| panic!("stdout")),
+    );
+    let stderr = lines(
+        running
+            .child
+            .stderr
+            .take()
+            .unwrap_or_else(|| panic!("stderr")),
+    );
+    wait_for(&stdout, "built ");
+    assert!(read(&out.join("index.html")).contains("Tutorial: Coffee"));
+    // A scene with errors is not built: the folder keeps the last build.
+    save_by_rename(&scene, &too_fast());
+    wait_for(&stderr, "not building");
+    assert!(read(&out.join("index.html")).contains("Tutorial: Coffee"));
+    save_by_rename(
+        &scene,
+        &tutorial().replacen("Tutorial: Coffee", "Tutorial: Tea", 1),
+    );
+    wait_for(&stdout, "built ");
+    assert!(read(&out.join("index.html")).contains("Tutorial: Tea"));
+    assert_eq!(running.interrupt(), Some(0));
+}
+
 /// One HTTP/1.1 GET over a raw socket: the status line, the headers (lower-cased names)
 /// and the body.
 fn get(base: &str, path: &str, host: Option<&str>, method: &str) -> (String, String, Vec<u8>) {
