@@ -59,7 +59,7 @@ fn serve(args: &ServeArgs) -> Result<u8, u8> {
     console::out_line(&format!("serving {shown} at http://{bound}/"))?;
     if !args.host.is_loopback() {
         console::err_line(&format!(
-            "warning: listening on {} : anyone who can reach this machine can read the scene",
+            "warning: listening on {}: anyone who can reach this machine can read the scene",
             args.host
         ))?;
     }
