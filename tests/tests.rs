@@ -15,6 +15,7 @@ mod plan_labels;
 mod play;
 mod prose;
 mod reliability;
+mod serve;
 mod shell;
 mod shots;
 mod study;

@@ -14,9 +14,11 @@ mod new;
 mod plan;
 mod play;
 mod rules;
+mod serve;
 mod shots;
 mod stats;
 mod timeline;
+mod watch;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -108,6 +110,10 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Man(man::ManArgs),
     /// Lay scene files out the one canonical way, every comment kept (--check: diff, exit 1).
     Fmt(fmt::FmtArgs),
+    /// Check (or build) the scene again on every save, until Ctrl-C.
+    Watch(watch::WatchArgs),
+    /// Serve the playback page, plans and diagnostics on localhost, reloading on every save.
+    Serve(serve::ServeArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -169,6 +175,8 @@ fn run(command: Command) -> u8 {
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Watch(args) => watch::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
 

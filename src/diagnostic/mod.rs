@@ -49,7 +49,21 @@ pub struct Diagnostic {
     pub note: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
+    /// When and where on the take it happens, for rules that know (a collision's first
+    /// moment and place); `oner serve` marks it on the plan there. Not printed.
+    pub moment: Option<Moment>,
 }
+
+/// A moment of the take and a place on the floor (metres, x right, y down).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Moment {
+    pub at: crate::time::Time,
+    pub point: crate::geometry::Point,
+}
+
+/// Diagnostics compare equal to drop duplicates; the rules only give finite moments, so
+/// equality here is an equivalence.
+impl Eq for Moment {}
 
 impl Diagnostic {
     pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Diagnostic {
@@ -61,6 +75,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             note: None,
             help: None,
+            moment: None,
         }
     }
 
@@ -95,6 +110,12 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Says when and where on the take it happens (see [`Diagnostic::moment`]).
+    pub fn when(mut self, at: crate::time::Time, point: crate::geometry::Point) -> Diagnostic {
+        self.moment = Some(Moment { at, point }).filter(|m| m.point.is_finite());
         self
     }
 

@@ -46,6 +46,26 @@ pub fn clock(seconds: f64) -> String {
 
 /// The whole page.
 pub fn page(scene: &Scene, take: &Take, frame: &Frame, floor: &dyn Node) -> String {
+    page_with(scene, take, frame, floor, &Hooks::default())
+}
+
+/// What `oner serve` adds to the page it serves (empty in `play.html`, so the file is
+/// unchanged): a Content-Security-Policy addition (`; connect-src 'self'` for its event
+/// stream) and markup put just before `</body>` (its reload listener and diagnostics overlay).
+#[derive(Debug, Clone, Default)]
+pub struct Hooks {
+    pub csp: String,
+    pub body_end: String,
+}
+
+/// [`page`] with `hooks` filled in.
+pub fn page_with(
+    scene: &Scene,
+    take: &Take,
+    frame: &Frame,
+    floor: &dyn Node,
+    hooks: &Hooks,
+) -> String {
     let length = take.length.max(0.001);
     let percent = |t: f64| number((t / length * 100.0).clamp(0.0, 100.0), 3);
     let beats = beat_segments(take, &percent);
@@ -84,6 +104,8 @@ pub fn page(scene: &Scene, take: &Take, frame: &Frame, floor: &dyn Node) -> Stri
             ("beat_options", beat_options(take)),
             ("data", take.to_script_json()),
             ("script", SCRIPT.to_string()),
+            ("live_csp", hooks.csp.clone()),
+            ("live", hooks.body_end.clone()),
         ],
     )
 }

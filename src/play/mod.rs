@@ -47,6 +47,15 @@ pub fn play_html(scene: &Scene, sim: &Simulation) -> Vec<u8> {
     html::page(scene, &take, &frame, floor.as_ref()).into_bytes()
 }
 
+/// The playback page with `oner serve`'s [`html::Hooks`] added.
+pub fn play_html_with(scene: &Scene, sim: &Simulation, hooks: &html::Hooks) -> Vec<u8> {
+    let frame = frame(scene, sim);
+    let times = floor::change_times(scene, sim);
+    let take = data::Take::new(scene, sim, 1.0 / frame.scale, &times);
+    let floor = floor::layered(scene, sim, &frame, &times);
+    html::page_with(scene, &take, &frame, floor.as_ref(), hooks).into_bytes()
+}
+
 /// What `oner play` writes: `play.html`. (`oner build` adds the index with [`index_html`]
 /// once every other file is known.)
 pub fn build_files(scene: &Scene, sim: &Simulation) -> Vec<OutputFile> {

@@ -43,7 +43,8 @@ impl Rule for CrewInShot {
                 .help(format!(
                     "keep {} behind the camera or out of its line of sight (move them with it), or set `in_costume: true`",
                     cx.who(crew)
-                )),
+                ))
+                .when(start, cx.sim.position(crew, start)),
             );
         }
     }

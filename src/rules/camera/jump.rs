@@ -110,7 +110,8 @@ impl Rule for Jump {
                 ))
                 .note(format!(
                     "a oner has no cuts; pans faster than {WHIP_DEGREES_PER_SECOND}°/s look like one"
-                ));
+                ))
+                .when(start, cx.sim.position(camera, start));
             let framing = latest_cause(cx, &[camera], start);
             let diagnostic = match cause(cx, camera, start) {
                 Some(Cause::Subject(who, event)) => diagnostic

@@ -51,7 +51,8 @@ impl Rule for ClosedDoor {
                         move_span(cx, leg.event),
                         format!("reaches `{}` at {passing}", d.id),
                     )
-                    .note("nobody can walk through a closed door; the take would stop at the door");
+                    .note("nobody can walk through a closed door; the take would stop at the door")
+                    .when(passing, d.at);
                 let last_change = cx.sim.doors[door.index()]
                     .iter()
                     .rev()

@@ -356,6 +356,7 @@ fn report(cx: &Context, a: PersonId, b: PersonId, e: &Episode) -> Diagnostic {
         .at(span, format!("brings them within {} m of each other", number(e.least, 2)))
         .note("one body cannot stand where another is: they would collide on set")
         .help("give each a mark of their own, or stagger the moves so their paths cross at different times")
+        .when(at, cx.sim.position(a, at).lerp(cx.sim.position(b, at), 0.5))
 }
 
 /// One report for a crowd tangled in contacts: everyone in it, from the first contact to the
