@@ -8,6 +8,7 @@ mod completions;
 mod console;
 mod cues;
 mod fmt;
+mod gallery;
 mod graph;
 mod man;
 mod new;
@@ -108,6 +109,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Man(man::ManArgs),
     /// Lay scene files out the one canonical way, every comment kept (--check: diff, exit 1).
     Fmt(fmt::FmtArgs),
+    /// Write the gallery page (output/index.html) linking every built scene's study pack.
+    Gallery(gallery::GalleryArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -169,6 +172,7 @@ fn run(command: Command) -> u8 {
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Gallery(args) => gallery::run(&args),
     }
 }
 
