@@ -23,6 +23,8 @@ fn the_gallery_holds_the_study_reconstructions() {
     let found = scenes();
     for expected in [
         "scenes/goodfellas-copacabana.ron",
+        "scenes/russian-ark-ball.ron",
+        "scenes/touch-of-evil.ron",
         "scenes/tutorial.ron",
         "scenes/we-cry-together.ron",
     ] {
@@ -70,4 +72,37 @@ fn an_unlabelled_or_unsourced_copy_of_a_gallery_scene_is_caught() {
     assert!(!StudyLabel::of(&unlabelled).problems().is_empty());
     let cut = scene.notes.find("Sources:").expect("a sources block");
     assert!(!StudyLabel::of(&scene.notes[..cut]).problems().is_empty());
+}
+
+#[test]
+fn oner_gallery_lists_the_built_scenes_and_leaves_out_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().to_string_lossy().into_owned();
+    oner(&[
+        "build",
+        "scenes/touch-of-evil.ron",
+        "-o",
+        &format!("{out}/touch-of-evil"),
+    ])
+    .assert()
+    .success();
+    let run = oner(&[
+        "gallery",
+        "scenes/touch-of-evil.ron",
+        "scenes/tutorial.ron",
+        "-o",
+        &out,
+    ])
+    .output()
+    .expect("oner runs");
+    assert!(run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("tutorial.ron: not built"), "{stderr}");
+    assert!(stderr.contains("(1 scene)"), "{stderr}");
+    let page = std::fs::read_to_string(dir.path().join("index.html")).expect("index.html");
+    assert!(page.contains("href=\"touch-of-evil/index.html\""));
+    assert!(page.contains("src=\"touch-of-evil/plan.svg\""));
+    assert!(page.contains("crane (7 m arm), 25 mm"));
+    assert!(page.contains("study reconstruction · 5 sources"));
+    assert!(!page.contains("tutorial/index.html"));
 }

@@ -3,7 +3,7 @@
 
 use super::StudyLabel;
 use crate::escape::number;
-use crate::model::{Action, Rig, Scene};
+use crate::model::{Rig, Scene};
 use crate::sim::Simulation;
 use crate::study::stats::Stats;
 
@@ -21,7 +21,7 @@ pub struct Entry {
     pub rig: String,
     /// Set, people and staging in numbers ("8 rooms · 21 cast · 64 events").
     pub size: String,
-    /// The camera's travel and the cue rate ("camera travels 49 m · 3.0 cues a minute").
+    /// The camera's travel and the cue sheet's rate ("camera travels 49 m · 11.7 cues a minute").
     pub figures: String,
     /// Labelled a study reconstruction with dated sources.
     pub study: StudyLabel,
@@ -60,11 +60,9 @@ impl Entry {
         );
         let minutes = scene.length.seconds() / 60.0;
         let travel: f64 = stats.cameras.iter().map(|c| c.path_m).sum();
-        let cues = scene
-            .events
-            .iter()
-            .filter(|e| matches!(e.action, Action::Cue { .. }))
-            .count();
+        // The cue sheet's count (the scene's cues and those its staging implies), as every
+        // output counts them.
+        let cues = stats.cues.count;
         let figures = format!(
             "camera travels {} m · {} cues a minute",
             number(travel, 0),

@@ -32,6 +32,7 @@ numbers.</p>\n</header>\n<section>\n<div class=\"cards\">\n",
         ],
     )
     .replace(" · study pack</title>", " · oner</title>")
+    .replace("from the scene file.", "from the scene files.")
 }
 
 /// Additions to the study pack's style for the gallery's larger cards.

@@ -192,7 +192,10 @@ mod tests {
             r#"(at: "0:02", do: Camera(height: 5.5)), (at: "0:10", do: Camera(height: 1.5))"#,
         ));
         assert_eq!(out.len(), 1, "{out:?}");
-        assert!(out[0].contains("at 0:02.0; with the lens at 5.5 m"), "{out:?}");
+        assert!(
+            out[0].contains("at 0:02.0; with the lens at 5.5 m"),
+            "{out:?}"
+        );
         assert!(out[0].ends_with("from 0:02.0 to 0:10.0"), "{out:?}");
     }
 
@@ -214,7 +217,10 @@ mod tests {
         };
         let out = fired(&to("5.5"));
         assert_eq!(out.len(), 1, "{out:?}");
-        assert!(out[0].contains("at 0:06.0; with the lens at 5.5 m the 6 m arm reaches 4.47 m"), "{out:?}");
+        assert!(
+            out[0].contains("at 0:06.0; with the lens at 5.5 m the 6 m arm reaches 4.47 m"),
+            "{out:?}"
+        );
         assert!(out[0].contains("from 0:05."), "{out:?}");
         assert!(fired(&to("4.8")).is_empty());
     }
