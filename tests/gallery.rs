@@ -106,3 +106,31 @@ fn oner_gallery_lists_the_built_scenes_and_leaves_out_the_rest() {
     assert!(page.contains("study reconstruction · 5 sources"));
     assert!(!page.contains("tutorial/index.html"));
 }
+
+#[test]
+fn oner_at_tells_where_the_crane_arm_stands() {
+    let text = oner(&["at", "scenes/touch-of-evil.ron", "0:30"])
+        .output()
+        .expect("oner runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("crane: lens at 5.4 m; the 7 m arm reaches 5.81 m across, the head is 2.83 m from Crane base and grips"),
+        "{text}"
+    );
+    let json = oner(&["at", "scenes/touch-of-evil.ron", "0:30", "--format", "json"])
+        .output()
+        .expect("oner runs");
+    let json = String::from_utf8_lossy(&json.stdout);
+    assert!(json.contains("\"lens_height_m\": 5.4"), "{json}");
+    // A Steadicam has no arm, and its JSON no `crane` key.
+    let steadicam = oner(&[
+        "at",
+        "scenes/goodfellas-copacabana.ron",
+        "1:38",
+        "--format",
+        "json",
+    ])
+    .output()
+    .expect("oner runs");
+    assert!(!String::from_utf8_lossy(&steadicam.stdout).contains("\"crane\""));
+}
