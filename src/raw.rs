@@ -50,6 +50,10 @@ pub struct Scene {
     pub beats: Vec<Beat>,
     #[serde(default)]
     pub timeline: Vec<Event>,
+    /// One line saying what the take is, for the gallery page (a study reconstruction's
+    /// context); default: the first sentence of `notes`.
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,6 +99,10 @@ pub struct Room {
     /// True for the floor outside the built set (the soundstage, a corridor of the studio).
     #[serde(default)]
     pub offstage: bool,
+    /// Open air on location (a street, a yard): the outline bounds the room but is no wall,
+    /// and what the camera sees past it is more of the location, not the studio.
+    #[serde(default)]
+    pub exterior: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -217,6 +225,10 @@ pub struct CastMember {
     /// Top speed, metres per second; default 4.0 (a run).
     #[serde(default)]
     pub top_speed: Option<f64>,
+    /// A car, a cart or a cab in the cast: a moving body with a length and width that
+    /// moves at vehicle speeds and carries props given to it (a trunk, a back seat).
+    #[serde(default)]
+    pub vehicle: Option<Vehicle>,
 }
 
 /// The pronouns a sentence uses for someone it has already named. Never guessed from a name.
@@ -246,6 +258,9 @@ pub enum Rig {
     Steadicam,
     Gimbal,
     Dolly,
+    /// A camera on a crane's arm: its head flies over people and furniture, within the
+    /// arm's reach of the crane's base (a crew member), at a lens height.
+    Crane,
 }
 
 #[derive(Debug, Deserialize)]
@@ -257,6 +272,9 @@ pub enum CrewRole {
         /// Sensor width, millimetres; default 24.89 (Super 35).
         #[serde(default)]
         sensor_mm: Option<f64>,
+        /// The arm a `Crane` rig flies on; required for a crane, refused for other rigs.
+        #[serde(default)]
+        crane: Option<Crane>,
     },
     Boom,
     FocusPuller,
@@ -416,6 +434,9 @@ pub enum Action {
         frame: Vec<String>,
         #[serde(default)]
         lens_mm: Option<f64>,
+        /// A crane's new lens height, metres: reached at `arrive` on a move, else at once.
+        #[serde(default)]
+        height: Option<f64>,
     },
     /// A department cue.
     Cue {
@@ -471,4 +492,32 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
         }
         deserializer.deserialize_map(IdMapVisitor(PhantomData))
     }
+}
+
+// ---- Exteriors, vehicles and cranes (the gallery's study reconstructions) ----------------
+
+/// A vehicle's body, metres: drawn as its footprint, judged as its width.
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct Vehicle {
+    /// Bumper to bumper, 1 to 30.
+    pub length: f64,
+    /// Side to side, 0.5 to 5.
+    pub width: f64,
+}
+
+/// A camera crane: an arm on a base that a crew member (the grips with the dolly) moves.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Crane {
+    /// The arm's length from the pivot to the camera head, 1 to 30.
+    pub arm: f64,
+    /// The crew member standing for the crane's base.
+    pub base: String,
+    /// Height of the arm's pivot above the floor; default 1.5.
+    #[serde(default)]
+    pub pivot_height: Option<f64>,
+    /// Lens height at the start of the take; default the pivot height (arm level).
+    #[serde(default)]
+    pub lens_height: Option<f64>,
 }

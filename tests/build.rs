@@ -29,7 +29,7 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn committed_outputs_are_up_to_date() {
-    for scene in ["tutorial", "we-cry-together"] {
+    for scene in ["tutorial", "we-cry-together", "goodfellas-copacabana"] {
         let committed = repo(&format!("output/{scene}"));
         if std::env::var_os("ONER_BLESS").is_some() {
             let _ = std::fs::remove_dir_all(&committed);

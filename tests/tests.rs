@@ -8,6 +8,7 @@ mod ci_formats;
 mod cues;
 mod fmt;
 mod fuzz_findings;
+mod gallery;
 mod new;
 mod pack;
 mod plan;

@@ -8,6 +8,7 @@ mod completions;
 mod console;
 mod cues;
 mod fmt;
+mod gallery;
 mod graph;
 mod man;
 mod new;
@@ -114,6 +115,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Watch(watch::WatchArgs),
     /// Serve the playback page, plans and diagnostics on localhost, reloading on every save.
     Serve(serve::ServeArgs),
+    /// Write the gallery page (output/index.html) linking every built scene's study pack.
+    Gallery(gallery::GalleryArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -177,6 +180,7 @@ fn run(command: Command) -> u8 {
         Command::Fmt(args) => fmt::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Gallery(args) => gallery::run(&args),
     }
 }
 

@@ -48,6 +48,7 @@ pub const SCENE: Value = Value::Struct(&[
         "timeline",
         Value::List(&Value::Struct(&[("at", O), ("do", ACTION), ("note", O)])),
     ),
+    ("summary", O),
 ]);
 
 const SET: Value = Value::Struct(&[
@@ -57,6 +58,7 @@ const SET: Value = Value::Struct(&[
             ("name", O),
             ("shape", SHAPE),
             ("offstage", O),
+            ("exterior", O),
         ])),
     ),
     ("doors", Value::List(&Value::Struct(DOOR))),
@@ -141,6 +143,7 @@ const CAST: &[Field] = &[
     ("starts_at", O),
     ("radius", O),
     ("top_speed", O),
+    ("vehicle", Value::Struct(&[("length", O), ("width", O)])),
 ];
 
 const CREW: &[Field] = &[
@@ -148,7 +151,15 @@ const CREW: &[Field] = &[
     ("pronouns", PRONOUNS),
     (
         "role",
-        Value::Variants(&[("Camera", &[("rig", O), ("lens_mm", O), ("sensor_mm", O)])]),
+        Value::Variants(&[(
+            "Camera",
+            &[
+                ("rig", O),
+                ("lens_mm", O),
+                ("sensor_mm", O),
+                ("crane", Value::Struct(CRANE)),
+            ],
+        )]),
     ),
     ("starts_at", O),
     ("facing", O),
@@ -194,6 +205,7 @@ const ACTION: Value = Value::Variants(&[
             ("arrive", O),
             ("frame", O),
             ("lens_mm", O),
+            ("height", O),
         ],
     ),
     (
@@ -209,3 +221,10 @@ const ACTION: Value = Value::Variants(&[
         ],
     ),
 ]);
+
+const CRANE: &[Field] = &[
+    ("arm", O),
+    ("base", O),
+    ("pivot_height", O),
+    ("lens_height", O),
+];

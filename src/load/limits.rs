@@ -167,6 +167,9 @@ impl Texts<'_, '_> {
     fn scene(&mut self, s: &raw::Scene, root: &SourcePath) {
         self.name(&s.title, &root.field("title"));
         self.text(&s.notes, &root.field("notes"));
+        if let Some(summary) = &s.summary {
+            self.text(summary, &root.field("summary"));
+        }
         if let Some(date) = &s.date {
             self.name(date, &root.field("date"));
         }

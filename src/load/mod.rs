@@ -117,6 +117,7 @@ fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
         graph,
         backings,
         reveal,
+        summary: raw.summary.clone(),
     })
 }
 

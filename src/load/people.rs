@@ -6,7 +6,8 @@ use super::set::ResolvedSet;
 use crate::diagnostic::Diagnostic;
 use crate::locate::SourcePath;
 use crate::model::{
-    CameraSpec, FacingTarget, MarkId, Person, PersonId, Prop, PropId, PropPlace, Role,
+    CRANE_PIVOT_HEIGHT, CameraSpec, CraneArm, FacingTarget, MarkId, Person, PersonId, Prop, PropId,
+    PropPlace, Role,
 };
 use crate::raw;
 
@@ -115,6 +116,9 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
     for (id, c) in &raw.cast.0 {
         let p = cast_path.key(id);
         let (starts_at, radius, top_speed) = body(r, set, &p, &c.starts_at, c.radius, c.top_speed);
+        let vehicle = c
+            .vehicle
+            .and_then(|v| vehicle_body(v, r, &p.field("vehicle")));
         people.push(Person {
             id: id.clone(),
             name: c.name.clone(),
@@ -126,8 +130,13 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
             starts_at,
             facing: None,
             in_costume: true,
-            radius: radius.unwrap_or(CAST_RADIUS),
-            top_speed: top_speed.unwrap_or(CAST_TOP_SPEED),
+            radius: radius.unwrap_or(vehicle.map_or(CAST_RADIUS, |v| v.width / 2.0)),
+            top_speed: top_speed.unwrap_or(if vehicle.is_some() {
+                VEHICLE_TOP_SPEED
+            } else {
+                CAST_TOP_SPEED
+            }),
+            vehicle,
             path: p,
         });
     }
@@ -138,6 +147,7 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
                 rig,
                 lens_mm,
                 sensor_mm,
+                ..
             } => {
                 let rp = p.field("role");
                 let lens = r.number(
@@ -154,6 +164,8 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
                     rig: *rig,
                     lens_mm: lens.unwrap_or(24.0),
                     sensor_mm: sensor.unwrap_or(crate::model::SUPER35_MM),
+                    // The base is a person: resolved below, once everyone is declared.
+                    crane: None,
                 })
             }
             raw::CrewRole::Boom => Role::Boom,
@@ -181,6 +193,7 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
             in_costume: c.in_costume,
             radius: radius.unwrap_or(default_radius),
             top_speed: top_speed.unwrap_or(default_speed),
+            vehicle: None,
             path: p,
         });
     }
@@ -189,6 +202,15 @@ pub fn resolve_people(raw: &raw::Scene, set: &ResolvedSet, r: &mut Resolver) -> 
         if let Some(target) = &c.facing {
             let path = crew_path.key(&raw.crew.0[i].0).field("facing");
             people[offset + i].facing = facing_target(target, set, &ids, r, &path);
+        }
+    }
+    for (i, (id, c)) in raw.crew.0.iter().enumerate() {
+        if let raw::CrewRole::Camera { rig, crane, .. } = &c.role {
+            let path = crew_path.key(id).field("role");
+            let arm = crane_arm(*rig, crane.as_ref(), offset + i, &people, &ids, r, &path);
+            if let Role::Camera(spec) = &mut people[offset + i].role {
+                spec.crane = arm;
+            }
         }
     }
     ResolvedPeople { people, ids }
@@ -254,4 +276,113 @@ pub fn resolve_props(
         })
         .collect();
     ResolvedProps { props, ids }
+}
+
+// ---- Vehicles and cranes -----------------------------------------------------------------
+
+/// Default top speed of a vehicle in the cast, metres per second (54 km/h: a town street).
+pub const VEHICLE_TOP_SPEED: f64 = 15.0;
+
+/// A vehicle's body, its sizes checked.
+fn vehicle_body(v: raw::Vehicle, r: &mut Resolver, p: &SourcePath) -> Option<raw::Vehicle> {
+    let length = r.number(
+        v.length,
+        &p.field("length"),
+        1.0..=30.0,
+        "vehicle length",
+        "m",
+    );
+    let width = r.number(v.width, &p.field("width"), 0.5..=5.0, "vehicle width", "m");
+    Some(raw::Vehicle {
+        length: length?,
+        width: width?,
+    })
+}
+
+/// A camera's crane arm: required for a `Crane` rig, refused for any other, its base a
+/// crew member who is not a camera, its lens height within the arm's swing.
+fn crane_arm(
+    rig: raw::Rig,
+    crane: Option<&raw::Crane>,
+    me: usize,
+    people: &[Person],
+    ids: &Namespace<PersonId>,
+    r: &mut Resolver,
+    path: &SourcePath,
+) -> Option<CraneArm> {
+    let bad = |r: &mut Resolver, message: String, at: &SourcePath, label: &str, help: &str| {
+        let d = Diagnostic::error(codes::BAD_VALUE, message)
+            .at(r.spans.span(at), label.to_string())
+            .help(help.to_string());
+        r.push(d);
+    };
+    let crane = match (rig, crane) {
+        (raw::Rig::Crane, Some(crane)) => crane,
+        (raw::Rig::Crane, None) => {
+            bad(
+                r,
+                "a `Crane` rig needs its arm".into(),
+                path,
+                "no `crane: (arm: …, base: …)`",
+                "add `crane: (arm: 7.0, base: \"crane-dolly\")`, the base a crew member",
+            );
+            return None;
+        }
+        (_, Some(_)) => {
+            bad(
+                r,
+                "only a `Crane` rig has a crane arm".into(),
+                &path.field("crane"),
+                "not a crane",
+                "set `rig: Crane`, or leave `crane` out",
+            );
+            return None;
+        }
+        (_, None) => return None,
+    };
+    let p = path.field("crane");
+    let arm = r.number(crane.arm, &p.field("arm"), 1.0..=30.0, "crane arm", "m");
+    let pivot = match crane.pivot_height {
+        Some(v) => r.number(v, &p.field("pivot_height"), 0.0..=10.0, "pivot height", "m"),
+        None => Some(CRANE_PIVOT_HEIGHT),
+    };
+    let base = r.lookup(ids, &crane.base, &p.field("base"));
+    let (arm, pivot_height, base) = (arm?, pivot?, base?);
+    let who = &people[base.index()];
+    if base.index() == me || !who.is_crew() || who.camera().is_some() {
+        bad(
+            r,
+            format!("`{}` cannot be a crane's base", crane.base),
+            &p.field("base"),
+            "the base must be crew, not a camera",
+            "name the crew member who stands for the crane's base and dolly",
+        );
+        return None;
+    }
+    let mut spec = CraneArm {
+        arm,
+        base,
+        pivot_height,
+        lens_height: pivot_height,
+    };
+    if let Some(h) = crane.lens_height {
+        let h = r.number(h, &p.field("lens_height"), 0.0..=40.0, "lens height", "m")?;
+        if !spec.heights().contains(&h) {
+            bad(
+                r,
+                format!(
+                    "a lens height of {} m is out of the arm's swing ({} to {} m)",
+                    crate::escape::number(h, 2),
+                    crate::escape::number(*spec.heights().start(), 2),
+                    crate::escape::number(*spec.heights().end(), 2)
+                ),
+                &p.field("lens_height"),
+                "out of reach",
+                "lower or raise the lens, or give a longer arm",
+            );
+            return None;
+        }
+        spec.lens_height = h;
+    }
+    Some(spec)
 }

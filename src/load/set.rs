@@ -46,11 +46,22 @@ pub fn resolve_set(set: &raw::Set, r: &mut Resolver, path: &SourcePath) -> Resol
                 0.25,
             )
             .unwrap_or_else(|| Polygon::new(Vec::new()));
+            if room.offstage && room.exterior {
+                let d = Diagnostic::error(
+                    codes::BAD_VALUE,
+                    format!("room `{id}` is both offstage and exterior"),
+                )
+                .at(r.spans.span(&p.field("exterior")), "one or the other")
+                .note("offstage floor is the studio past the set; an exterior is the open-air location")
+                .help("keep `offstage: true` for studio floor, `exterior: true` for a street on location");
+                r.push(d);
+            }
             Room {
                 id: id.clone(),
                 name: room.name.clone(),
                 outline,
                 offstage: room.offstage,
+                exterior: room.exterior,
                 path: p,
             }
         })
@@ -670,7 +681,8 @@ fn wild_wall(w: &raw::WildWall, rooms: &[Room], r: &mut Resolver, p: &SourcePath
 pub fn walls(rooms: &[Room], doors: &[Door], wild_walls: &[WildWall]) -> Vec<Wall> {
     let mut pieces: Vec<Wall> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    for room in rooms {
+    // An exterior's outline is open air: only the walls of the rooms it touches stand.
+    for room in rooms.iter().filter(|r| !r.exterior) {
         for edge in room.outline.edges() {
             let length = edge.length();
             if length < EPSILON {

@@ -279,8 +279,10 @@ fn action(
             arrive,
             frame,
             lens_mm,
+            height,
         } => {
             let camera = camera(cx, r, who.as_deref(), p)?;
+            let height = crane_height(cx, r, camera, *height, p)?;
             let travel = match to {
                 Some(to) => Some(travel(cx, r, camera, to, via, arrive, None, at, p)?),
                 None => {
@@ -312,6 +314,7 @@ fn action(
                 travel,
                 frame: frame.into_iter().collect::<Option<Vec<_>>>()?,
                 lens_mm,
+                height,
             })
         }
         A::Cue {
@@ -417,4 +420,48 @@ fn camera(cx: &Context, r: &mut Resolver, who: Option<&str>, p: &SourcePath) -> 
             None
         }
     }
+}
+
+// ---- Cranes ------------------------------------------------------------------------------
+
+/// A `Camera` event's `height`: only a crane's lens moves up and down, within its arm's
+/// swing. `Err` when it is wrong (reported), `Ok(None)` when the event gives none.
+fn crane_height(
+    cx: &Context,
+    r: &mut Resolver,
+    camera: PersonId,
+    height: Option<f64>,
+    p: &SourcePath,
+) -> Option<Option<f64>> {
+    let Some(height) = height else {
+        return Some(None);
+    };
+    let h = r.number(height, &p.field("height"), 0.0..=40.0, "lens height", "m")?;
+    let arm = cx.people.people[camera.index()]
+        .camera()
+        .and_then(|c| c.crane);
+    let problem = match arm {
+        None => Some((
+            "only a camera on a crane changes its lens height".to_string(),
+            "set the camera's `rig: Crane` with its `crane` arm, or leave `height` out".to_string(),
+        )),
+        Some(arm) if !arm.heights().contains(&h) => Some((
+            format!(
+                "a lens height of {} m is out of the arm's swing ({} to {} m)",
+                crate::escape::number(h, 2),
+                crate::escape::number(*arm.heights().start(), 2),
+                crate::escape::number(*arm.heights().end(), 2)
+            ),
+            "give a height the arm can reach".to_string(),
+        )),
+        Some(_) => None,
+    };
+    if let Some((message, help)) = problem {
+        let d = Diagnostic::error(codes::BAD_VALUE, message)
+            .at(r.spans.span(&p.field("height")), "lens height")
+            .help(help);
+        r.push(d);
+        return None;
+    }
+    Some(Some(h))
 }

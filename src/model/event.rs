@@ -57,6 +57,8 @@ pub struct CameraMove {
     /// the framing as it was.
     pub frame: Vec<PersonId>,
     pub lens_mm: Option<f64>,
+    /// A crane's new lens height, metres: reached at the move's arrival, or at once.
+    pub height: Option<f64>,
 }
 
 /// Where a prop is put or thrown.

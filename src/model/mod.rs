@@ -5,7 +5,7 @@
 mod event;
 mod set_graph;
 
-pub use crate::raw::{Department, DoorAction, DoorKind, DoorState, Hinge, Pronouns, Rig};
+pub use crate::raw::{Department, DoorAction, DoorKind, DoorState, Hinge, Pronouns, Rig, Vehicle};
 pub use event::{Action, CameraMove, Event, Move, Pace, PlaceRef, PropPlace};
 pub use set_graph::SetGraph;
 
@@ -83,6 +83,8 @@ pub struct Scene {
     pub backings: Vec<Backing>,
     /// The moment the set is meant to be seen as a set, if the scene gives one (`reveal`).
     pub reveal: Option<Time>,
+    /// One line of context for the gallery page, if the scene gives one.
+    pub summary: Option<String>,
 }
 
 /// A painted or photographic drop hung outside a window or opening that faces offstage, so
@@ -124,6 +126,8 @@ pub struct Room {
     pub outline: Polygon,
     /// The studio floor beyond the set (seen only in a reveal).
     pub offstage: bool,
+    /// Open air on location: no walls of its own, nothing past it is the studio.
+    pub exterior: bool,
     pub path: SourcePath,
 }
 
@@ -213,6 +217,8 @@ pub struct CameraSpec {
     pub lens_mm: f64,
     /// Sensor width, millimetres.
     pub sensor_mm: f64,
+    /// The arm of a `Crane` rig (always `Some` for one, `None` otherwise).
+    pub crane: Option<CraneArm>,
 }
 
 /// Super 35 sensor width, millimetres: the default.
@@ -233,6 +239,7 @@ impl Rig {
             Rig::Steadicam => 0.9,
             Rig::Gimbal => 0.7,
             Rig::Dolly => 1.0,
+            Rig::Crane => CRANE_HEAD_WIDTH,
         }
     }
 
@@ -243,6 +250,7 @@ impl Rig {
             Rig::Steadicam => 1.6,
             Rig::Gimbal => 2.0,
             Rig::Dolly => 1.0,
+            Rig::Crane => CRANE_HEAD_SPEED,
         }
     }
 }
@@ -296,6 +304,8 @@ pub struct Person {
     pub radius: f64,
     /// Metres per second.
     pub top_speed: f64,
+    /// The body of a vehicle in the cast (a car), metres.
+    pub vehicle: Option<Vehicle>,
     pub path: SourcePath,
 }
 
@@ -309,6 +319,11 @@ impl Person {
 
     pub fn is_crew(&self) -> bool {
         self.role.is_crew()
+    }
+
+    /// A crane's camera head: it passes over people and furniture instead of around them.
+    pub fn flies(&self) -> bool {
+        self.camera().is_some_and(|c| c.crane.is_some())
     }
 }
 
@@ -425,5 +440,41 @@ impl Scene {
             .iter()
             .rposition(|b| b.at <= t)
             .map(BeatId::from_index)
+    }
+}
+
+// ---- Exteriors, vehicles and cranes ----------------------------------------------------
+
+/// Width of a crane's camera head, metres (what a doorway must pass; a crane seldom does).
+pub const CRANE_HEAD_WIDTH: f64 = 1.0;
+/// Fastest a crane's head is swung, metres per second.
+pub const CRANE_HEAD_SPEED: f64 = 4.0;
+/// Default height of a crane arm's pivot above the floor, metres.
+pub const CRANE_PIVOT_HEIGHT: f64 = 1.5;
+
+/// A crane's arm: the camera head swings on it from a pivot on the base.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CraneArm {
+    /// Pivot to camera head, metres.
+    pub arm: f64,
+    /// The crew member standing for the base (the dolly and its grips).
+    pub base: PersonId,
+    /// Height of the pivot above the floor, metres.
+    pub pivot_height: f64,
+    /// Lens height at the start of the take, metres.
+    pub lens_height: f64,
+}
+
+impl CraneArm {
+    /// How far across the floor the head reaches from the base with the lens at `height`:
+    /// the arm is the hypotenuse, so raising or lowering the lens shortens the reach.
+    pub fn reach_at(&self, height: f64) -> f64 {
+        let rise = height - self.pivot_height;
+        (self.arm * self.arm - rise * rise).max(0.0).sqrt()
+    }
+
+    /// The lens heights the arm can reach at all (pivot ± arm, not below the floor).
+    pub fn heights(&self) -> std::ops::RangeInclusive<f64> {
+        (self.pivot_height - self.arm).max(0.0)..=self.pivot_height + self.arm
     }
 }

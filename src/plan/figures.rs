@@ -84,10 +84,30 @@ pub fn people(
                 .clamp(frame.ink(1.8), frame.ink(3.2)),
             _ => frame.ink(1.6),
         };
-        let (symbol, reach) = match kind {
-            Walker::Camera => (camera(p, facing, frame.ink(4.0), &colour), frame.ink(2.4)),
+        let (symbol, reach) = match (kind, person.vehicle) {
+            (Walker::Camera, _) => (camera(p, facing, frame.ink(4.0), &colour), frame.ink(2.4)),
+            (_, Some(body)) => (
+                vehicle(p, facing, body, &colour, &letters[i], frame),
+                frame.len(body.length) * 0.5,
+            ),
             _ => (disc(p, facing, r, &colour, &letters[i], frame), r * 1.6),
         };
+        if let Some(arm) = person.camera().and_then(|c| c.crane) {
+            // The crane's arm, from its base to the head, under the camera's symbol.
+            let base = frame.at(sim.position(arm.base, t));
+            symbols = symbols.add(
+                Path::new()
+                    .set("class", "sym")
+                    .set(
+                        "d",
+                        PathData::new().polyline(&[base, p], false).into_string(),
+                    )
+                    .set("stroke", colour.to_string())
+                    .set("stroke-width", n(frame.ink(0.8)))
+                    .set("stroke-linecap", "round")
+                    .set("fill", "none"),
+            );
+        }
         symbols = symbols.add(symbol);
         placer.block_point(p, reach);
         let name = clean(&person.name);
@@ -225,6 +245,45 @@ pub fn props(
         names.push(Pending::new(name, anchor, size, style::PROP).class("italic"));
     }
     (group, names)
+}
+
+/// A vehicle: its footprint to scale, turned the way it faces, the bonnet end rounded off,
+/// its initial in white.
+fn vehicle(
+    p: Point,
+    facing: Point,
+    body: crate::model::Vehicle,
+    colour: &str,
+    letters: &str,
+    frame: &Frame,
+) -> Group {
+    let along = facing * (frame.len(body.length) / 2.0);
+    let side = Point::new(-facing.y, facing.x) * (frame.len(body.width) / 2.0);
+    let nose = facing * (frame.len(body.width) * 0.35);
+    let corners = [
+        p - along + side,
+        p + along - nose + side,
+        p + along,
+        p + along - nose - side,
+        p - along - side,
+    ];
+    let size = (frame.len(body.width) * 0.6).max(frame.ink(1.4));
+    Group::new()
+        .set("class", "sym")
+        .add(
+            Path::new()
+                .set("d", PathData::new().polyline(&corners, true).into_string())
+                .set("fill", colour.to_string())
+                .set("stroke", style::PAPER)
+                .set("stroke-width", n(frame.ink(0.35)))
+                .set("stroke-linejoin", "round"),
+        )
+        .add(
+            text(letters, p.x, p.y + size * 0.36, size)
+                .set("class", "bold in-sym")
+                .set("text-anchor", "middle")
+                .set("fill", style::PAPER),
+        )
 }
 
 #[cfg(test)]

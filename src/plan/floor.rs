@@ -55,6 +55,12 @@ pub fn base(scene: &Scene, sim: &Simulation, frame: &Frame, state: FloorState) -
                 .set("stroke", style::HATCH)
                 .set("stroke-width", n(frame.ink(0.3)))
                 .set("stroke-dasharray", dashes(frame, &[1.5, 1.0]))
+        } else if room.exterior {
+            // Open air: the outline is where the plan stops, not a wall, drawn faint.
+            path.set("fill", style::EXTERIOR)
+                .set("stroke", style::HATCH)
+                .set("stroke-width", n(frame.ink(0.3)))
+                .set("stroke-dasharray", dashes(frame, &[4.0, 1.5, 0.6, 1.5]))
         } else {
             path.set("fill", style::FLOOR)
         });

@@ -20,6 +20,8 @@ pub const PAPER: &str = "#ffffff";
 pub const FLOOR: &str = "#faf8f3";
 /// Offstage floor (the studio beyond the set).
 pub const OFFSTAGE: &str = "#eef0f2";
+/// An exterior on location (a street): open air, paved, no walls.
+pub const EXTERIOR: &str = "#ecebe4";
 /// Wall lines.
 pub const WALL: &str = "#1c1c1c";
 /// Secondary ink: door leaves, window glass, jambs.

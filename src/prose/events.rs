@@ -30,6 +30,7 @@ pub mod verbs {
     verbs!(
         WALK = "walks" / "walk",
         RUN = "runs" / "run",
+        DRIVE = "drives" / "drive",
         MOVE = "moves" / "move",
         REACH = "reaches" / "reach",
         OPEN = "opens" / "open",
@@ -137,6 +138,7 @@ impl Narrator<'_> {
         let text = match &event.action {
             Action::Move(m) => {
                 let verb = match m.pace {
+                    _ if scene.person(m.who).vehicle.is_some() => verbs::DRIVE,
                     Pace::Run => verbs::RUN,
                     _ => verbs::WALK,
                 };

@@ -158,6 +158,7 @@ pub static RULES: &[&dyn Rule] = &[
     &camera::crew_in_shot::CrewInShot,
     &camera::wild_wall::WildWall,
     &camera::past_the_set::PastTheSetRule,
+    &camera::crane_reach::CraneReach,
     &timeline::out_of_order::OutOfOrder,
     &timeline::move_ends_late::MoveEndsLate,
     &timeline::duplicate_cue::DuplicateCue,

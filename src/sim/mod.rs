@@ -4,6 +4,7 @@
 //! move along routes at the speed the times imply; doors, props, wild walls, framing and
 //! lenses change at their events.
 
+mod crane;
 pub mod in_view;
 pub mod route;
 pub mod sight;

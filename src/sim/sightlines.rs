@@ -39,6 +39,8 @@ pub enum Gap {
     Door(DoorId),
     /// A wild wall that has been struck.
     WildWall(WildWallId),
+    /// The open side of an exterior room (no wall): the rest of the location lies beyond.
+    OpenAir(RoomId),
 }
 
 /// Where a camera's field of view goes past the set.
@@ -299,6 +301,8 @@ pub struct Sightlines<'a> {
     wall_rooms: Vec<Vec<RoomId>>,
     /// Times at which something that blocks or passes sight changes, sorted.
     changes: Vec<Time>,
+    /// The open sides of exterior rooms, which never change.
+    open_air: Vec<(RoomId, GapSight)>,
     /// The time the current state was built for, and the first change after it.
     built_for: Option<(Time, usize)>,
     rooms: Vec<RoomSight>,
@@ -338,6 +342,7 @@ impl<'a> Sightlines<'a> {
             sim,
             wall_rooms,
             changes,
+            open_air: open_air(scene),
             built_for: None,
             rooms: Vec::new(),
             everything: Vec::new(),
@@ -433,6 +438,9 @@ impl<'a> Sightlines<'a> {
                     through: Gap::WildWall(w),
                 });
             }
+        }
+        for &(here, gap) in &self.open_air {
+            rooms[here.index()].gaps.push(gap);
         }
         self.rooms = rooms;
     }
@@ -560,6 +568,8 @@ impl Glance<'_> {
                 }
                 budget -= 1;
                 match gap.to {
+                    // Past an exterior's open side lies more of the location.
+                    None if matches!(gap.through, Gap::OpenAir(_)) => {}
                     None => {
                         self.offstage.push((
                             PastTheSet::Outside {
@@ -753,4 +763,72 @@ impl Simulation<'_> {
         let flown = scene.backings.iter().filter_map(|b| b.until);
         strikes.chain(flown).min()
     }
+}
+
+// ---- Exteriors ---------------------------------------------------------------------------
+
+/// The stretches of each exterior room's outline that no wall covers, each with the room
+/// across it (another exterior) or none (the location goes on).
+fn open_air(scene: &crate::model::Scene) -> Vec<(RoomId, GapSight)> {
+    let mut out = Vec::new();
+    for (i, room) in scene.rooms.iter().enumerate().filter(|(_, r)| r.exterior) {
+        let here = RoomId::from_index(i);
+        for edge in room.outline.edges() {
+            let length = edge.length();
+            if length < EPSILON {
+                continue;
+            }
+            let dir = edge.direction();
+            let on_line = |p: Point| {
+                let along = (p - edge.a).dot(dir);
+                let off = edge.a + dir * along;
+                (off.distance(p) <= EPSILON && (0.0..=length).contains(&along)).then_some(along)
+            };
+            let mut cuts = vec![0.0, length];
+            for other in &scene.rooms {
+                cuts.extend(other.outline.corners.iter().filter_map(|&c| on_line(c)));
+            }
+            for wall in &scene.walls {
+                cuts.extend(
+                    [wall.segment.a, wall.segment.b]
+                        .into_iter()
+                        .filter_map(on_line),
+                );
+            }
+            for door in &scene.doors {
+                cuts.extend([door.gap.a, door.gap.b].into_iter().filter_map(on_line));
+            }
+            cuts.sort_by(f64::total_cmp);
+            cuts.dedup_by(|a, b| (*a - *b).abs() < EPSILON);
+            for pair in cuts.windows(2) {
+                let segment = Segment::new(edge.a + dir * pair[0], edge.a + dir * pair[1]);
+                let mid = segment.midpoint();
+                // A wall stands there, or a doorway that is a gap of its own (open or not).
+                let walled = scene
+                    .walls
+                    .iter()
+                    .map(|w| w.segment)
+                    .chain(scene.doors.iter().map(|d| d.gap))
+                    .any(|g| g.distance_to(mid) <= EPSILON);
+                if walled {
+                    continue;
+                }
+                let there = scene
+                    .rooms
+                    .iter()
+                    .enumerate()
+                    .find(|&(j, r)| j != i && r.outline.distance_to_boundary(mid) <= EPSILON)
+                    .map(|(j, _)| RoomId::from_index(j));
+                out.push((
+                    here,
+                    GapSight {
+                        segment,
+                        to: there,
+                        through: Gap::OpenAir(here),
+                    },
+                ));
+            }
+        }
+    }
+    out
 }

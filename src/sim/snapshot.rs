@@ -91,6 +91,23 @@ pub struct CameraSnapshot {
     pub field_of_view_degrees: f64,
     pub sees: Vec<String>,
     pub crew_in_view: Vec<String>,
+    /// A crane camera's arm at this moment; left out of JSON for other rigs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crane: Option<CraneSnapshot>,
+}
+
+/// Where a crane's arm stands at one moment (K006's numbers), metres.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CraneSnapshot {
+    pub base: String,
+    #[serde(skip)]
+    pub base_name: String,
+    pub arm_m: f64,
+    pub lens_height_m: f64,
+    /// How far across the floor the arm reaches at this lens height.
+    pub reach_m: f64,
+    /// How far across the floor the head is from the base.
+    pub from_base_m: f64,
 }
 
 /// Rounds to centimetres for output.
@@ -230,6 +247,23 @@ impl Simulation<'_> {
                         .unwrap_or(0.0),
                     sees: ids(&cast),
                     crew_in_view: ids(&crew),
+                    crane: scene
+                        .person(c)
+                        .camera()
+                        .and_then(|spec| spec.crane)
+                        .map(|arm| {
+                            let height = self.lens_height(c, t).unwrap_or(arm.lens_height);
+                            CraneSnapshot {
+                                base: scene.person(arm.base).id.clone(),
+                                base_name: nouns::one_line(&scene.person(arm.base).name),
+                                arm_m: cm(arm.arm),
+                                lens_height_m: cm(height),
+                                reach_m: cm(arm.reach_at(height)),
+                                from_base_m: cm(self
+                                    .position(c, t)
+                                    .distance(self.position(arm.base, t))),
+                            }
+                        }),
                 }
             })
             .collect();
@@ -389,6 +423,16 @@ impl Snapshot {
                 people(&c.sees_names, &c.sees, "nobody"),
                 people(&c.crew_in_view_names, &c.crew_in_view, "none"),
             ));
+            if let Some(arm) = &c.crane {
+                out.push_str(&format!(
+                    "  crane: lens at {} m; the {} m arm reaches {} m across, the head is {} m from {}\n",
+                    number(arm.lens_height_m, 2),
+                    number(arm.arm_m, 2),
+                    number(arm.reach_m, 2),
+                    number(arm.from_base_m, 2),
+                    one_line(&named(&arm.base_name, &arm.base, ids)),
+                ));
+            }
         }
         crate::escape::strip_control(&out)
     }

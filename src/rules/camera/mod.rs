@@ -1,6 +1,7 @@
 //! Camera rules: the heart of a oner. The camera never cuts, sees every on-camera line,
 //! never sees the crew, and goes through walls only where they are wild and struck.
 
+pub mod crane_reach;
 pub mod crew_in_shot;
 pub mod jump;
 pub mod line_off_camera;

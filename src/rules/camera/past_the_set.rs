@@ -47,6 +47,7 @@ fn gap_name(cx: &Context, gap: Gap) -> String {
             format!("{kind} `{}`", door.id)
         }
         Gap::WildWall(w) => format!("struck wild wall `{}`", cx.scene.wild_walls[w.index()].id),
+        Gap::OpenAir(r) => format!("the open side of exterior `{}`", cx.scene.room(r).id),
     }
 }
 
@@ -135,6 +136,15 @@ impl Rule for PastTheSetRule {
                                 ),
                             )
                         }
+                        // An exterior's open side leads only to the location or to another
+                        // exterior; offstage floor beyond it still has its own wall.
+                        Gap::OpenAir(r) => (
+                            cx.span(&scene.room(r).path),
+                            format!(
+                                "keep the camera from looking that way, {}",
+                                reveal_hint(start)
+                            ),
+                        ),
                     };
                     DOC.diagnostic(format!(
                         "{cam} sees {beyond} through {} {when}, before the reveal",

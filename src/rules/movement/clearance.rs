@@ -162,7 +162,7 @@ pub fn pinches(cx: &Context) -> Vec<Pinch> {
     let grid = Grid::new(cx);
     let mut out = Vec::new();
     let mut scratch = Vec::new();
-    for (who, leg) in super::legs(cx) {
+    for (who, leg) in super::legs_on_the_floor(cx) {
         let needed = half_width(cx, who);
         if leg.route.found {
             leg_pinches(cx, &grid, who, leg, needed, &mut scratch, &mut out);

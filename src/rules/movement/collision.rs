@@ -63,6 +63,10 @@ fn pieces(cx: &Context) -> Vec<Piece> {
     let mut out = Vec::new();
     for (i, track) in cx.sim.tracks.iter().enumerate() {
         let who = PersonId::from_index(i);
+        // A crane's head passes over everyone's heads.
+        if cx.scene.person(who).flies() {
+            continue;
+        }
         let mut still_from = (0.0, track.start, Cause::Start(who));
         for (k, leg) in track.legs.iter().enumerate() {
             let depart = leg.depart.seconds();

@@ -24,6 +24,12 @@ pub fn legs<'a>(cx: &'a Context) -> impl Iterator<Item = (PersonId, &'a Leg)> + 
         .flat_map(|(i, t)| t.legs.iter().map(move |l| (PersonId::from_index(i), l)))
 }
 
+/// The legs of everyone who walks, drives or rolls on the floor: all but a crane's head,
+/// which passes over people and furniture (its reach is K006's).
+pub fn legs_on_the_floor<'a>(cx: &'a Context) -> impl Iterator<Item = (PersonId, &'a Leg)> + 'a {
+    legs(cx).filter(|(who, _)| !cx.scene.person(*who).flies())
+}
+
 /// The `to` of a move event (or its `at` for a move with no `to` field).
 pub fn move_span(cx: &Context, event: EventId) -> crate::source::Span {
     cx.event_span(event, "to")

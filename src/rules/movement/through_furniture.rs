@@ -1,6 +1,6 @@
 //! M004 through-furniture: a straight stretch of a route that crosses a piece of furniture.
 
-use super::{legs, move_span};
+use super::{legs_on_the_floor, move_span};
 use crate::diagnostic::Diagnostic;
 use crate::geometry::Segment;
 use crate::rules::{Context, Level, Rule, RuleDoc};
@@ -27,7 +27,7 @@ impl Rule for ThroughFurniture {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for (who, leg) in legs(cx) {
+        for (who, leg) in legs_on_the_floor(cx) {
             let hit = leg.route.points.windows(2).find_map(|w| {
                 let step = Segment::new(w[0], w[1]);
                 cx.scene.furniture.iter().find(|f| {
