@@ -84,6 +84,7 @@ fn once(args: &WatchArgs) {
             allow: Vec::new(),
             warn: Vec::new(),
             deny: Vec::new(),
+            show_all: false,
         });
     }
 }

@@ -399,6 +399,7 @@ fn report_crowd(cx: &Context, people: &[PersonId], episodes: &[Episode]) -> Diag
     )
     .note("one body cannot stand where another is: they would collide on set")
     .help("give each a mark of their own, or stagger the moves so their paths cross at different times")
+    .when(at, cx.sim.position(people[0], at))
 }
 
 #[cfg(test)]
