@@ -269,9 +269,10 @@ fn build_writes_the_desk_files_the_cues_command_prints() {
 fn hostile_scene() -> String {
     let long = format!("{} end", "Long label with words ".repeat(23));
     assert!(long.chars().count() >= 500);
+    let first =
+        "(at: \"0:00\", do: Cue(dept: Lighting, number: \"1\", what: \"Morning state up\")),\n";
     let extra = format!(
-        r#"timeline: [
-        (at: "0:01", do: Cue(dept: Lighting, number: "1.5", what: "Quote \"q\" and ! bang | pipe\nnew line /cue/1/start ; , @ < = > \\ back", up: 2.5, down: 4.0, down_delay: 1.0)),
+        r#"{first}        (at: "0:01", do: Cue(dept: Lighting, number: "1.5", what: "Quote \"q\" and ! bang | pipe\nnew line /cue/1/start ; , @ < = > \\ back", up: 2.5, down: 4.0, down_delay: 1.0)),
         (at: "0:03", do: Cue(dept: Lighting, what: "{long}", follows: true)),
         (at: "0:04", do: Cue(dept: Lighting, number: "1A", what: "Café “ünïcode” 灯 — ok\u{{202e}}rtl\u{{7}}", link: "2", up: 90.0)),
         (at: "0:05", do: Cue(dept: Lighting, number: "house", what: "House to half", list: 2, up: 5999.0)),
@@ -279,7 +280,9 @@ fn hostile_scene() -> String {
         (at: "0:07", do: Cue(dept: Sound, what: "/new \"audio\" ! | \"", qlab: "audio")),
 "#
     );
-    read(&repo("scenes/tutorial.ron")).replacen("timeline: [\n", &extra, 1)
+    let text = read(&repo("scenes/tutorial.ron"));
+    assert!(text.contains(first));
+    text.replacen(first, &extra, 1)
 }
 
 #[test]
