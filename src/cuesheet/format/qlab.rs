@@ -34,7 +34,8 @@ pub fn messages(scene: &Scene, cues: &[Cue], filter: &Filter, timed: bool) -> Ve
         .filter(|c| c.called && filter.keeps(scene, c))
         .collect();
     let mut out = Vec::new();
-    let mut before = 0.0;
+    // The GO is pressed at the take's start, or at `--from` when the list starts there.
+    let mut before = filter.from.map_or(0.0, |t| t.seconds());
     for (i, cue) in called.iter().enumerate() {
         let kind = cue_type(scene, cue).unwrap_or(QlabCueType::Memo);
         let text = |s: String| Arg::Str(crate::cuesheet::format::one_line(&s));
@@ -59,10 +60,13 @@ pub fn messages(scene: &Scene, cues: &[Cue], filter: &Filter, timed: bool) -> Ve
             args: vec![Arg::Str(colour(cue.dept).into())],
         });
         if timed {
+            // Whole milliseconds on both ends, so the waits add up to each cue's time exactly.
             let at = cue.at.seconds();
             out.push(Message {
                 address: "/cue/selected/preWait",
-                args: vec![Arg::Float(milliseconds(at - before))],
+                args: vec![Arg::Float(milliseconds(
+                    rounded_ms(at) - rounded_ms(before),
+                ))],
             });
             before = at;
             if i + 1 < called.len() {
@@ -78,6 +82,10 @@ pub fn messages(scene: &Scene, cues: &[Cue], filter: &Filter, timed: bool) -> Ve
 
 /// QLab's continue mode "auto-continue": the next cue starts when this one's post-wait ends.
 pub const CONTINUE: i32 = 1;
+
+fn rounded_ms(seconds: f64) -> f64 {
+    (seconds * 1000.0).round() / 1000.0
+}
 
 /// Seconds to the millisecond, as the float QLab takes (and the text form prints).
 fn milliseconds(seconds: f64) -> f32 {
