@@ -734,3 +734,34 @@ fn a_cue_with_no_free_desk_number_is_named_not_dropped_silently() {
         "{file}"
     );
 }
+
+#[test]
+fn a_first_cue_that_follows_waits_for_go_and_calls_have_no_desk_form() {
+    let text = read(&repo("scenes/tutorial.ron")).replacen(
+        "what: \"Morning state up\")",
+        "what: \"Morning state up\", follows: true, list: 4)",
+        1,
+    );
+    let (_dir, path) = scene_file("follows.ron", &text);
+    let file = usitt_of(&path);
+    let (_, cues) = read_usitt(&file).unwrap_or_else(|e| panic!("{e}\n{file}"));
+    assert_eq!(cues[0].list.as_deref(), Some("4"));
+    assert!(cues.iter().all(|c| c.follow_on.is_none()), "{file}");
+    assert!(
+        file.contains("! follows, but no cue comes before it in its list"),
+        "{file}"
+    );
+    for format in ["usitt", "qlab-osc"] {
+        let out = oner(&[
+            "cues",
+            "--calls",
+            "--format",
+            format,
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no USITT or QLab form"));
+    }
+}

@@ -17,7 +17,8 @@ static DOC: RuleDoc = RuleDoc {
     explanation: "### What it checks\nThat no two `Cue` events of the same department (`dept`) \
 are given the same `number`. Numbers are compared as numbers where they are numbers (`2` and \
 `2.0` are the same cue), else as written. Cues with no number are numbered by oner and never \
-clash.\n\n\
+clash. The parts of a multipart lighting cue (`part: 2`) share their cue's number, and cues in \
+different desk cue lists (`list: 2`) number apart: neither is a duplicate.\n\n\
 ### Why it matters\nThe caller says \"SQ 2, GO\" and the operator fires whatever is SQ 2 on the \
 board. Two cues with one number means one of them fires at the wrong moment, or not at all, and \
 the department sheets disagree with the calling script.\n\n\
