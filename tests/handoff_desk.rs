@@ -318,16 +318,20 @@ fn hostile_labels_and_desk_fields_read_back_strictly() {
         ]
     );
     assert!(file.contains("! LX 1A is desk cue 1.7"), "{file}");
+    // LX 1.5 has a second part, so it is a multipart cue and its own timing is part 1's.
     let quote = by_number[&("1.5", None)];
-    assert_eq!(quote.up, Some((2.5, 0.0)));
-    assert_eq!(quote.down, Some((4.0, 1.0)));
+    assert_eq!((quote.up, quote.down), (None, None));
+    assert_eq!(quote.parts.len(), 2);
+    let (part, text, up, down) = &quote.parts[0];
+    assert_eq!((*part, text.as_deref()), (1, None));
+    assert_eq!(*up, Some((2.5, 0.0)));
+    assert_eq!(*down, Some((4.0, 1.0)));
     // The unnumbered cue follows 2 s after LX 1.5's GO.
     assert_eq!(quote.follow_on, Some(2.0));
     let text = quote.text.as_deref().unwrap();
     assert!(!text.contains('!') && text.contains("\"q\"") && text.contains("| pipe"));
     assert!(text.contains("new line /cue/1/start"), "{text}");
-    assert_eq!(quote.parts.len(), 1);
-    let (part, part_text, up, _) = &quote.parts[0];
+    let (part, part_text, up, _) = &quote.parts[1];
     assert_eq!((*part, part_text.as_deref()), (2, Some("Second part.")));
     assert_eq!(*up, Some((1.0, 0.5)));
     let long = by_number[&("1.6", None)].text.as_deref().unwrap();

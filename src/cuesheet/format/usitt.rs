@@ -213,7 +213,9 @@ pub fn render(scene: &Scene, cues: &[Cue], filter: &Filter) -> String {
             None => out.line(&format!("CUE {}", number_text(cue.number))),
         }
         out.text(&cue.label);
-        if let Some(part) = cue.part {
+        // A cue with later parts is a multipart cue: its own timing is its first part's.
+        let own_part = cue.part.or((!cue.parts.is_empty()).then_some(1));
+        if let Some(part) = own_part {
             out.line(&format!("PART {part}"));
         }
         timing(&mut out, cue.up, cue.down);
