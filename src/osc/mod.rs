@@ -124,6 +124,54 @@ mod tests {
     }
 
     #[test]
+    fn sent_messages_arrive_in_order_and_decode() {
+        let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
+        socket
+            .set_read_timeout(Some(std::time::Duration::from_secs(2)))
+            .unwrap();
+        let messages: Vec<Message> = (0..100)
+            .map(|i| Message {
+                address: "/cue/selected/preWait",
+                args: vec![Arg::Float(i as f32 / 4.0), Arg::Str(format!("cue {i}"))],
+            })
+            .collect();
+        assert_eq!(send(socket.local_addr().unwrap(), &messages), Ok(100));
+        let mut buf = [0u8; 1024];
+        for (i, m) in messages.iter().enumerate() {
+            let n = socket.recv(&mut buf).unwrap();
+            let (_, packet) = rosc::decoder::decode_udp(&buf[..n]).unwrap();
+            let rosc::OscPacket::Message(back) = packet else {
+                panic!("not a message")
+            };
+            assert_eq!(back.addr, m.address);
+            assert_eq!(
+                back.args,
+                vec![
+                    rosc::OscType::Float(i as f32 / 4.0),
+                    rosc::OscType::String(format!("cue {i}"))
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn a_refused_send_is_an_error() {
+        let closed = UdpSocket::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap();
+        let many = vec![
+            Message {
+                address: "/new",
+                args: vec![Arg::Str("memo".into())],
+            };
+            50
+        ];
+        let error = send(closed, &many).unwrap_err();
+        assert!(error.0.contains("refused"), "{error}");
+    }
+
+    #[test]
     fn a_bad_target_is_an_error_not_a_panic() {
         assert!(resolve("no-port").is_err());
         assert!(resolve("host.invalid:53000").is_err());
