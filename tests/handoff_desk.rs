@@ -278,6 +278,7 @@ fn hostile_scene() -> String {
         (at: "0:05", do: Cue(dept: Lighting, number: "house", what: "House to half", list: 2, up: 5999.0)),
         (at: "0:06", do: Cue(dept: Lighting, number: "1.5", what: "Second part!", part: 2, up: 1.0, up_delay: 0.5)),
         (at: "0:07", do: Cue(dept: Sound, what: "/new \"audio\" ! | \"", qlab: "audio")),
+        (at: "0:08", do: Cue(dept: Sound, what: "{long}")),
 "#
     );
     let text = read(&repo("scenes/tutorial.ron"));
@@ -553,6 +554,11 @@ fn hostile_labels_stay_one_argument_of_one_message() {
     assert!(names.contains(&&Value::Str(
         "Quote \"q\" and ! bang | pipe new line /cue/1/start ; , @ < = > \\ back".into()
     )));
+    // 500 characters and more stay one string of one message.
+    let long = format!("{} end", "Long label with words ".repeat(23));
+    let long = long.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(long.len() >= 500);
+    assert!(names.contains(&&Value::Str(long)));
     // The sound cue asked for an audio cue; the rest are memos. The follow and part 2 are
     // run by the desk, so they are not called and not in QLab.
     let types: Vec<&Value> = sent
@@ -567,10 +573,13 @@ fn hostile_labels_stay_one_argument_of_one_message() {
             .count(),
         1
     );
-    assert!(
-        !names
-            .iter()
-            .any(|n| matches!(n, Value::Str(s) if s.starts_with("Long label")))
+    let long_ones = names
+        .iter()
+        .filter(|n| matches!(n, Value::Str(s) if s.starts_with("Long label")))
+        .count();
+    assert_eq!(
+        long_ones, 1,
+        "the sound cue, not the lighting cue that follows"
     );
     assert!(!names.contains(&&Value::Str("Second part!".into())));
 }
