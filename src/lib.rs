@@ -17,6 +17,7 @@ pub mod geometry;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod osc;
 pub mod output;
 pub mod pack;
 pub mod plan;

@@ -456,6 +456,34 @@ pub enum Action {
         /// Whether the stage manager calls it (default: the operator departments do).
         #[serde(default)]
         called: Option<bool>,
+        // What a lighting desk or QLab needs (docs/handoff/): all optional.
+        /// Lighting: fade-up time, seconds (USITT `UP`).
+        #[serde(default)]
+        up: Option<f64>,
+        /// Lighting: wait before the fade up starts, seconds.
+        #[serde(default)]
+        up_delay: Option<f64>,
+        /// Lighting: fade-down time, seconds (USITT `DOWN`).
+        #[serde(default)]
+        down: Option<f64>,
+        /// Lighting: wait before the fade down starts, seconds.
+        #[serde(default)]
+        down_delay: Option<f64>,
+        /// Lighting: the desk runs this cue itself after the LX cue before it (no GO).
+        #[serde(default)]
+        follows: Option<bool>,
+        /// Lighting: the desk's next cue after this one (USITT `LINK`).
+        #[serde(default)]
+        link: Option<String>,
+        /// Lighting: this event is part N of its cue (USITT `PART`).
+        #[serde(default)]
+        part: Option<u32>,
+        /// Lighting: the desk's cue list (USITT `CUE n list`).
+        #[serde(default)]
+        list: Option<u32>,
+        /// The QLab cue type to create (default `memo`).
+        #[serde(default)]
+        qlab: Option<String>,
     },
 }
 

@@ -9,6 +9,7 @@ mod cues;
 mod fmt;
 mod fuzz_findings;
 mod gallery;
+mod handoff_desk;
 mod new;
 mod pack;
 mod plan;

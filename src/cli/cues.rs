@@ -63,6 +63,18 @@ pub struct CuesArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", alias = "out", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Build the called cues in QLab: send its OSC messages over UDP to HOST:PORT (QLab
+    /// listens on 53000). One memo cue per called cue, in time order, with number, name,
+    /// notes and the department's colour.
+    #[arg(long, value_name = "HOST:PORT", conflicts_with_all = ["output", "calls"])]
+    pub send_osc: Option<String>,
+    /// With --send-osc or --format qlab-osc: pre-waits and auto-continue, so one GO at the
+    /// take's start runs every cue at its time.
+    #[arg(long)]
+    pub timed: bool,
+    /// With --send-osc: print the messages (as --format qlab-osc writes them) and send nothing.
+    #[arg(long, requires = "send_osc")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,6 +93,10 @@ pub enum CueFormat {
     Vtt,
     /// JSON.
     Json,
+    /// USITT ASCII 3.0 for a lighting desk (LX cues only).
+    Usitt,
+    /// QLab's OSC messages as text, one per line (what --send-osc sends).
+    QlabOsc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -154,6 +170,10 @@ fn sheet_bytes(args: &CuesArgs) -> Result<Vec<u8>, u8> {
         calls: false,
         source_name,
     };
+    if let Some(target) = &args.send_osc {
+        let messages = format::qlab::messages(scene, &cues, &filter, args.timed);
+        return send_osc(target, &messages, args.dry_run);
+    }
     let sheet = Sheet::new(scene, &cues, &filter, &options);
     Ok(match args.format {
         CueFormat::Table => {
@@ -166,7 +186,26 @@ fn sheet_bytes(args: &CuesArgs) -> Result<Vec<u8>, u8> {
         CueFormat::Pdf => format::pdf::render(&sheet, paper).map_err(usage)?,
         CueFormat::Vtt => format::vtt::render(&sheet).into_bytes(),
         CueFormat::Json => format::json::render(&sheet).into_bytes(),
+        CueFormat::Usitt => format::usitt::render(scene, &cues, &filter).into_bytes(),
+        CueFormat::QlabOsc => {
+            let messages = format::qlab::messages(scene, &cues, &filter, args.timed);
+            format::qlab::render(&messages).into_bytes()
+        }
     })
+}
+
+/// Sends the QLab messages (or prints them with `--dry-run`); what is left to print after
+/// is a one-line summary on stderr, so the result is empty bytes for stdout.
+fn send_osc(target: &str, messages: &[crate::osc::Message], dry_run: bool) -> Result<Vec<u8>, u8> {
+    if dry_run {
+        return Ok(format::qlab::render(messages).into_bytes());
+    }
+    let fail =
+        |e: crate::osc::SendError| super::console::usage_error(&crate::escape::terminal(&e.0));
+    let to = crate::osc::resolve(target).map_err(fail)?;
+    let sent = crate::osc::send(to, messages).map_err(fail)?;
+    super::console::err_line(&format!("sent {sent} OSC messages to {to}"))?;
+    Ok(Vec::new())
 }
 
 /// The calling script in the chosen format.
@@ -183,6 +222,9 @@ fn script_bytes(args: &CuesArgs, script: &Script, paper: Paper) -> Result<Vec<u8
         CueFormat::Pdf => script_format::pdf::render(script, paper)?,
         CueFormat::Vtt => script_format::vtt::render(script).into_bytes(),
         CueFormat::Json => script_format::json::render(script).into_bytes(),
+        CueFormat::Usitt | CueFormat::QlabOsc => {
+            return Err("the calling script has no USITT or QLab form: drop --calls".into());
+        }
     })
 }
 

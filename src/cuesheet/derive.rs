@@ -84,13 +84,17 @@ impl Builder<'_, '_> {
                 strikes,
                 on_slam,
                 called,
+                handoff,
             } = &event.action
             else {
                 continue;
             };
             let mut cue = self.cue(*dept, id, event.at, what.clone());
             cue.source = Source::Given;
-            cue.called = called.unwrap_or_else(|| super::called_by_default(*dept));
+            // A cue the desk runs itself (`follows`, or a later part of a multipart cue, which
+            // runs on its cue's GO) is not called unless the scene says so.
+            let desk_runs = handoff.follows || handoff.part.is_some_and(|p| p > 1);
+            cue.called = called.unwrap_or_else(|| !desk_runs && super::called_by_default(*dept));
             cue.number = number.as_deref().map(str::trim).unwrap_or("").to_string();
             cue.standby = *standby;
             if let Some(wall) = strikes {

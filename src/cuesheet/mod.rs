@@ -120,6 +120,8 @@ pub fn build_files(scene: &Scene, sim: &Simulation) -> Vec<OutputFile> {
 }
 
 /// The full cue sheet as `cues.md`, `cues.csv`, `cues.html`, `cues.pdf` and `cues.vtt`; the
+/// lighting cues for a desk as `cues-lx.asc` (USITT ASCII) and the called cues for QLab as
+/// `cues-qlab.txt` and `cues-qlab-timed.txt` (OSC as text); the
 /// stage manager's calling script (the prompt book: [`script`]) as `cues-calls.pdf`; and for each department that has cues, its own sheet as
 /// `cues-<dept>.pdf` (paper for the operator) and `cues-<dept>.csv` (for a console or a
 /// spreadsheet). `source_name` is the scene file's name for the sheets' title blocks.
@@ -143,6 +145,16 @@ pub fn build_files_from(
     ];
     files.extend(pdf("cues.pdf", &full, paper));
     files.push(text("cues.vtt", format::vtt::render(&full)));
+    // Hand-offs to the desks: the lighting console and QLab (docs/handoff/).
+    let all = filter::Filter::default();
+    files.push(text(
+        "cues-lx.asc",
+        format::usitt::render(scene, &cues, &all),
+    ));
+    for (name, timed) in [("cues-qlab.txt", false), ("cues-qlab-timed.txt", true)] {
+        let messages = format::qlab::messages(scene, &cues, &all, timed);
+        files.push(text(name, format::qlab::render(&messages)));
+    }
     let script = script::Script::new(
         scene,
         sim,

@@ -360,10 +360,17 @@ impl Texts<'_, '_> {
                 standby,
                 strikes,
                 on_slam,
+                link,
+                qlab,
                 ..
             } => {
                 if let Some(number) = number {
                     self.name(number, &p.field("number"));
+                }
+                for (value, field) in [(link, "link"), (qlab, "qlab")] {
+                    if let Some(value) = value {
+                        self.name(value, &p.field(field));
+                    }
                 }
                 self.text(what, &p.field("what"));
                 if let Some(standby) = standby {

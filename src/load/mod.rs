@@ -6,6 +6,7 @@
 
 mod backings;
 pub mod codes;
+mod handoff;
 pub mod limits;
 mod people;
 mod resolver;

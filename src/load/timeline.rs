@@ -325,6 +325,7 @@ fn action(
             strikes,
             on_slam,
             called,
+            ..
         } => {
             let standby = match standby {
                 Some(text) => Some(r.time(text, &p.field("standby"), "standby time")?),
@@ -350,6 +351,7 @@ fn action(
                 Some(d) => Some(r.lookup(&cx.set.door_ids, d, &p.field("on_slam"))?),
                 None => None,
             };
+            let handoff = super::handoff::resolve(raw, r, p);
             if number.as_deref().is_some_and(|n| n.trim().is_empty()) {
                 let d = Diagnostic::error(codes::BAD_VALUE, "empty cue number")
                     .at(r.spans.span(&p.field("number")), "empty")
@@ -364,6 +366,7 @@ fn action(
                 strikes,
                 on_slam,
                 called: *called,
+                handoff: handoff?,
             }
         }
     })

@@ -127,6 +127,8 @@ pub enum Action {
         /// Whether the stage manager calls it; `None` leaves it to the department
         /// (`cuesheet::called_by_default`).
         called: Option<bool>,
+        /// What a lighting desk or QLab needs beyond the above.
+        handoff: super::CueHandoff,
     },
 }
 

@@ -3,10 +3,12 @@
 //! loader (simulation, rules, renderers) can rely on it without checking again.
 
 mod event;
+pub mod handoff;
 mod set_graph;
 
 pub use crate::raw::{Department, DoorAction, DoorKind, DoorState, Hinge, Pronouns, Rig, Vehicle};
 pub use event::{Action, CameraMove, Event, Move, Pace, PlaceRef, PropPlace};
+pub use handoff::CueHandoff;
 pub use set_graph::SetGraph;
 
 use crate::geometry::{Point, Polygon, Segment};

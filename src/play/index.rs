@@ -202,6 +202,18 @@ fn describe(scene: &Scene, file: &OutputFile) -> Entry {
             "Calling sheet",
             "The stage manager's sheet: warning, standby and GO for every cue.",
         ),
+        ("cues-lx", "asc") => entry(
+            Section::CueSheets,
+            "Lighting desk",
+            "The lighting cues as USITT ASCII for a console to import (ETC Eos: File > Import > \
+             USITT ASCII): numbers, labels, fade times, follows; no levels.",
+        ),
+        ("cues-qlab" | "cues-qlab-timed", "txt") => entry(
+            Section::CueSheets,
+            "QLab cue list",
+            "The called cues as QLab OSC messages, one per line (the timed list runs the take on \
+             one GO); oner cues --send-osc sends them to QLab.",
+        ),
         _ if stem.starts_with("at-") && extension == "svg" => entry(
             Section::Plans,
             "Plan at one moment",

@@ -8,6 +8,9 @@ pub mod markdown;
 pub mod pdf;
 pub mod table;
 pub mod vtt;
+// Hand-offs to the desks (issue 14).
+pub mod qlab;
+pub mod usitt;
 
 /// Paper for the PDF, used in landscape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -17,7 +17,8 @@ static DOC: RuleDoc = RuleDoc {
     explanation: "### What it checks\nThat no two `Cue` events of the same department (`dept`) \
 are given the same `number`. Numbers are compared as numbers where they are numbers (`2` and \
 `2.0` are the same cue), else as written. Cues with no number are numbered by oner and never \
-clash.\n\n\
+clash. The parts of a multipart lighting cue (`part: 2`) share their cue's number, and cues in \
+different desk cue lists (`list: 2`) number apart: neither is a duplicate.\n\n\
 ### Why it matters\nThe caller says \"SQ 2, GO\" and the operator fires whatever is SQ 2 on the \
 board. Two cues with one number means one of them fires at the wrong moment, or not at all, and \
 the department sheets disagree with the calling script.\n\n\
@@ -26,6 +27,9 @@ the department sheets disagree with the calling script.\n\n\
 ### Fix\nRenumber one of them. To slot a cue in between two existing ones without renumbering \
 the rest, use a point number: `number: \"1.5\"`.",
 };
+
+/// A cue on the board: department, number as the board reads it, desk cue list, part.
+type CueKey<'a> = (&'a str, String, Option<u32>, Option<u32>);
 
 /// The number as the board would read it: `2`, `2.0` and ` 2 ` are one cue.
 fn normalised(number: &str) -> String {
@@ -42,7 +46,7 @@ impl Rule for DuplicateCue {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let mut first: BTreeMap<(&str, String), EventId> = BTreeMap::new();
+        let mut first: BTreeMap<CueKey, EventId> = BTreeMap::new();
         let mut taken: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for event in &cx.scene.events {
             if let Action::Cue {
@@ -67,7 +71,13 @@ impl Rule for DuplicateCue {
                 continue;
             };
             let id = EventId::from_index(i);
-            let key = (dept.abbreviation(), normalised(number));
+            // A desk's cue lists number apart, and the parts of a multipart cue share their
+            // cue's number: neither is a second cue.
+            let (list, part) = match &event.action {
+                Action::Cue { handoff, .. } => (handoff.list, handoff.part),
+                _ => (None, None),
+            };
+            let key = (dept.abbreviation(), normalised(number), list, part);
             let Some(&earlier) = first.get(&key) else {
                 first.insert(key, id);
                 continue;
@@ -130,6 +140,20 @@ mod tests {
         assert_eq!(found, ["two LX cues are numbered 2.0"]);
         assert_eq!(normalised(" 2.50 "), "2.5");
         assert_eq!(normalised("A"), "A");
+    }
+
+    #[test]
+    fn parts_and_other_cue_lists_are_not_second_cues() {
+        let found = messages(
+            &DuplicateCue,
+            r#"timeline: [
+                (at: "0:01", do: Cue(dept: Lighting, number: "2", what: "a")),
+                (at: "0:02", do: Cue(dept: Lighting, number: "2", what: "a, part 2", part: 2)),
+                (at: "0:03", do: Cue(dept: Lighting, number: "2", what: "list 2", list: 2)),
+                (at: "0:04", do: Cue(dept: Lighting, number: "2.0", what: "again", part: 2)),
+            ]"#,
+        );
+        assert_eq!(found, ["two LX cues are numbered 2.0"]);
     }
 
     #[test]
