@@ -15,6 +15,7 @@ pub mod fmt;
 pub mod geometry;
 pub mod load;
 pub mod locate;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod pack;

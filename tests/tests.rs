@@ -8,6 +8,7 @@ mod ci_formats;
 mod cues;
 mod fmt;
 mod fuzz_findings;
+mod lsp;
 mod new;
 mod pack;
 mod plan;

@@ -9,6 +9,7 @@ mod console;
 mod cues;
 mod fmt;
 mod graph;
+mod lsp;
 mod man;
 mod new;
 mod plan;
@@ -108,6 +109,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Man(man::ManArgs),
     /// Lay scene files out the one canonical way, every comment kept (--check: diff, exit 1).
     Fmt(fmt::FmtArgs),
+    /// Run the language server over stdio: diagnostics as you type, hover, go to definition, completion, fixes.
+    Lsp(lsp::LspArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -169,6 +172,7 @@ fn run(command: Command) -> u8 {
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
     }
 }
 
