@@ -28,6 +28,8 @@ pub struct Document {
     /// text is half-typed.
     previous_ids: Option<Arc<DefinedIds>>,
     ids: OnceCell<Arc<DefinedIds>>,
+    /// Every inlay hint of this version (the simulation is built once, not per request).
+    pub(super) hints: OnceCell<Vec<super::hints::Hint>>,
 }
 
 /// Every defined id with its kind, in file order.
@@ -43,6 +45,7 @@ impl Document {
             loaded: OnceCell::new(),
             previous_ids: None,
             ids: OnceCell::new(),
+            hints: OnceCell::new(),
         }
     }
 

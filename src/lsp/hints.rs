@@ -18,6 +18,16 @@ pub struct Hint {
 /// Hints for the moves whose `to` lies in `range` (bytes). None while the scene has errors:
 /// without a valid scene there is no simulation to read.
 pub fn hints(doc: &Document, range: Span) -> Vec<Hint> {
+    doc.hints
+        .get_or_init(|| all_hints(doc))
+        .iter()
+        .filter(|h| range.start <= h.at && h.at <= range.end)
+        .cloned()
+        .collect()
+}
+
+/// Every hint of the document, in file order.
+fn all_hints(doc: &Document) -> Vec<Hint> {
     let Some(parsed) = doc.parsed() else {
         return Vec::new();
     };
@@ -52,9 +62,6 @@ pub fn hints(doc: &Document, range: Span) -> Vec<Hint> {
         let to = parsed
             .spans
             .span(&timeline.index(i).field("do").field("to"));
-        if to.end < range.start || to.start > range.end {
-            continue;
-        }
         let mut parts = Vec::new();
         if arrive.is_none() {
             parts.push(format!("arrives {}", leg.arrive));

@@ -7,6 +7,7 @@
 use crate::locate::{SourcePath, SpanIndex};
 use crate::raw::{self, Action, PropPlace};
 use crate::source::Span;
+use std::collections::HashSet;
 
 /// What kind of thing an id names. Marks and furniture share one namespace in the format,
 /// cast and crew another (people); the rest have one each.
@@ -238,24 +239,28 @@ impl IdIndex {
     }
 
     fn resolve(definitions: Vec<Occurrence>, pending: Vec<Pending>) -> IdIndex {
-        let mut occurrences = definitions;
+        let defined: HashSet<(Kind, &str)> = definitions
+            .iter()
+            .map(|d| (d.kind, d.id.as_str()))
+            .collect();
         let references: Vec<Occurrence> = pending
             .into_iter()
-            .map(|p| {
+            .filter_map(|p| {
                 let kind = p
                     .kinds
                     .iter()
                     .copied()
-                    .find(|&k| occurrences.iter().any(|d| d.kind == k && d.id == p.id))
-                    .unwrap_or(p.kinds[0]);
-                Occurrence {
+                    .find(|&k| defined.contains(&(k, p.id.as_str())))
+                    .or_else(|| p.kinds.first().copied())?;
+                Some(Occurrence {
                     kind,
                     id: p.id,
                     span: p.span,
                     definition: false,
-                }
+                })
             })
             .collect();
+        let mut occurrences = definitions;
         occurrences.extend(references);
         occurrences.sort_by_key(|o| (o.span.start, o.span.end));
         IdIndex { occurrences }
