@@ -200,4 +200,22 @@ mod tests {
         assert_eq!(quoted_after("unknown mark `k-fridg`", ""), Some("k-fridg"));
         assert_eq!(quoted_after("nothing", "did you mean"), None);
     }
+
+    #[test]
+    fn a_misspelt_field_name_becomes_the_suggestion() {
+        let study = include_str!("../../scenes/we-cry-together.ron");
+        let text = study.replacen(
+            "name: \"Kitchen counter\", room",
+            "name: \"Kitchen counter\", rom",
+            1,
+        );
+        let doc = Document::new(1, text.clone());
+        let found = super::super::diagnostics::check(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let fixes = fixes(&doc, &found[0]);
+        assert_eq!(fixes.len(), 1, "{fixes:?}");
+        let (span, new) = &fixes[0].edits[0];
+        assert_eq!(&text[span.range()], "rom");
+        assert_eq!(new, "room");
+    }
 }
