@@ -298,18 +298,19 @@ fn the_study_scene_answers_every_request() {
     let uses = text.matches("\"k-fridge\"").count();
     assert_eq!(refs.as_array().map(Vec::len), Some(uses));
 
-    // Hover on a person in a Line, a door in `via`.
+    // Hover on a door in `via`: its definition as written, spread over lines.
     let hover = client.at(
         "textDocument/hover",
         position_of(&text, "via: [\"front-door\"]", 0, 8),
         json!({}),
     );
+    let value = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(value.starts_with("**door** `front-door`"), "{value}");
     assert!(
-        hover["contents"]["value"]
-            .as_str()
-            .unwrap_or("")
-            .contains("**door** `front-door`: Front door (Door)")
+        value.contains("name: \"Front door\",\nkind: Door,"),
+        "the group as written: {value}"
     );
+    assert!(value.contains("used 5 times"), "{value}");
 
     // Hover on a timeline entry (not on an id): the state of the take then, as `oner at`.
     let entry = position_of(&text, "From the landing", 0, 3);

@@ -15,7 +15,6 @@ use std::sync::Arc;
 pub struct Parsed {
     pub raw: raw::Scene,
     pub spans: SpanIndex,
-    pub ids: IdIndex,
 }
 
 pub struct Document {
@@ -23,9 +22,10 @@ pub struct Document {
     pub text: Arc<String>,
     pub lines: LineIndex,
     parsed: OnceCell<Option<Parsed>>,
+    id_index: OnceCell<IdIndex>,
     loaded: OnceCell<Loaded>,
-    /// The ids of the last version that parsed: completion still knows them while the
-    /// text is half-typed.
+    /// The ids defined by the last version that had any: completion still knows them while
+    /// the text is half-typed.
     previous_ids: Option<Arc<DefinedIds>>,
     ids: OnceCell<Arc<DefinedIds>>,
     /// Every inlay hint of this version (the simulation is built once, not per request).
@@ -42,6 +42,7 @@ impl Document {
             lines: LineIndex::new(&text),
             text: Arc::new(text),
             parsed: OnceCell::new(),
+            id_index: OnceCell::new(),
             loaded: OnceCell::new(),
             previous_ids: None,
             ids: OnceCell::new(),
@@ -69,36 +70,40 @@ impl Document {
         if let Some(ids) = self.ids.get() {
             return Arc::clone(ids);
         }
-        let ids = match self.parsed() {
-            Some(parsed) => Arc::new(
-                parsed
-                    .ids
-                    .all()
-                    .iter()
-                    .filter(|o| o.definition)
-                    .map(|o| (o.kind, o.id.clone()))
-                    .collect(),
-            ),
-            None => return self.previous_ids.clone().unwrap_or_default(),
-        };
-        Arc::clone(self.ids.get_or_init(|| ids))
+        let ids: DefinedIds = self
+            .ids()
+            .all()
+            .iter()
+            .filter(|o| o.definition)
+            .map(|o| (o.kind, o.id.clone()))
+            .collect();
+        if ids.is_empty()
+            && let Some(previous) = &self.previous_ids
+        {
+            return Arc::clone(previous);
+        }
+        Arc::clone(self.ids.get_or_init(|| Arc::new(ids)))
     }
 
     pub fn text(&self) -> &str {
         &self.text
     }
 
-    /// The raw scene, its spans and ids; `None` while the text is not valid RON of the
-    /// scene's shape (mid-edit).
+    /// The raw scene and its spans; `None` while the text is not valid RON of the scene's
+    /// shape (mid-edit).
     pub fn parsed(&self) -> Option<&Parsed> {
         self.parsed
             .get_or_init(|| {
                 let raw: raw::Scene = crate::load::ron_options().from_str(&self.text).ok()?;
                 let spans = SpanIndex::shared(Arc::clone(&self.text));
-                let ids = IdIndex::build(&self.text, &raw, &spans);
-                Some(Parsed { raw, spans, ids })
+                Some(Parsed { raw, spans })
             })
             .as_ref()
+    }
+
+    /// Every id in the text, defined and used (no parse needed).
+    pub fn ids(&self) -> &IdIndex {
+        self.id_index.get_or_init(|| IdIndex::scan(&self.text))
     }
 
     /// The loader's result; its `scene` is `Some` only for a scene without errors.

@@ -5,19 +5,16 @@
 use super::context::{ACTIONS, Cursor};
 use super::document::{Document, Parsed};
 use super::field_docs;
-use super::ids::{Kind, Occurrence};
+use super::ids::Occurrence;
 use crate::locate::SourcePath;
-use crate::raw::{self, CrewRole, PropPlace};
 use crate::sim::Simulation;
 use crate::source::Span;
 
 /// Markdown for the hover at `offset` and the span it is about, or `None`.
 pub fn hover(doc: &Document, offset: usize) -> Option<(String, Span)> {
     let text = doc.text();
-    if let Some(parsed) = doc.parsed()
-        && let Some(o) = parsed.ids.at(offset)
-    {
-        return Some((describe_id(doc, parsed, o), o.span));
+    if let Some(o) = doc.ids().at(offset) {
+        return Some((describe_id(doc, o), o.span));
     }
     if let Some((field, span)) = field_name_at(text, offset) {
         let cursor = Cursor::at(text, span.start);
@@ -70,97 +67,36 @@ fn section_of(cursor: &Cursor) -> Option<&'static str> {
     None
 }
 
-fn describe_id(doc: &Document, parsed: &Parsed, o: &Occurrence) -> String {
-    let raw = &parsed.raw;
-    let what: Option<String> = match o.kind {
-        Kind::Room => raw
-            .set
-            .rooms
-            .0
-            .iter()
-            .find(|(id, _)| *id == o.id)
-            .map(|(_, r)| {
-                let offstage = if r.offstage { ", offstage floor" } else { "" };
-                format!("{}{offstage}", r.name)
-            }),
-        Kind::Door => raw.set.doors.iter().find(|d| d.id == o.id).map(|d| {
-            format!(
-                "{} ({:?}) between `{}` and `{}`, {} m wide",
-                d.name.as_deref().unwrap_or(&d.id),
-                d.kind,
-                d.rooms.0,
-                d.rooms.1,
-                crate::escape::number(d.width, 2)
-            )
-        }),
-        Kind::WildWall => raw
-            .set
-            .wild_walls
-            .iter()
-            .find(|w| w.id == o.id)
-            .map(|w| w.name.clone().unwrap_or_else(|| w.id.clone())),
-        Kind::Furniture => raw
-            .set
-            .furniture
-            .iter()
-            .find(|f| f.id == o.id)
-            .map(|f| format!("{} in `{}`", f.name, f.room)),
-        Kind::Practical => raw
-            .set
-            .practicals
-            .iter()
-            .find(|p| p.id == o.id)
-            .map(|p| format!("{} in `{}`", p.name, p.room)),
-        Kind::Mark => raw
-            .set
-            .marks
-            .0
-            .iter()
-            .find(|(id, _)| *id == o.id)
-            .map(|(_, m)| {
-                let mut s = format!(
-                    "{} in `{}` at ({}, {})",
-                    m.name.as_deref().unwrap_or("(no name)"),
-                    m.room,
-                    crate::escape::number(m.at.0, 2),
-                    crate::escape::number(m.at.1, 2)
-                );
-                if let Some(note) = &m.note {
-                    s.push_str(&format!("; {note}"));
-                }
-                s
-            }),
-        Kind::Person => describe_person(raw, &o.id),
-        Kind::Prop => raw
-            .props
-            .0
-            .iter()
-            .find(|(id, _)| *id == o.id)
-            .map(|(_, p)| {
-                let starts = match &p.starts {
-                    PropPlace::OnMark(m) => format!("on the floor at `{m}`"),
-                    PropPlace::On(f) => format!("on `{f}`"),
-                    PropPlace::HeldBy(w) => format!("held by `{w}`"),
-                };
-                format!("{}, starts {starts}", p.name)
-            }),
-        Kind::Backing => raw
-            .set
-            .backings
-            .iter()
-            .find(|b| b.id == o.id)
-            .map(|b| format!("behind `{}`", b.covers)),
-    };
+/// What an id is: its kind, its definition as written (the line, or the whole group when
+/// the definition is spread over lines), where, and how often it is used.
+fn describe_id(doc: &Document, o: &Occurrence) -> String {
+    let ids = doc.ids();
+    let text = doc.text();
     let mut out = format!("**{}** `{}`", o.kind.noun(), o.id);
-    match (what, parsed.ids.definition(o.kind, &o.id)) {
-        (Some(what), Some(def)) => {
-            let line = doc.lines.position(doc.text(), def.span.start).line + 1;
-            out.push_str(&format!(": {}\n\ndefined on line {line}", one_line(&what)));
+    match ids.definition(o.kind, &o.id) {
+        Some(def) => {
+            let line = doc.lines.line_of(def.span.start);
+            let start = doc.lines.line_start(text, line);
+            let mut lines: Vec<&str> = Vec::new();
+            for l in text[start..].lines().take(12) {
+                let l = l.trim();
+                lines.push(l);
+                // One line, unless it is the `id:` of a group written one field per line.
+                let spread = lines.first().is_some_and(|first| first.starts_with("id:"));
+                if !spread || l.starts_with(')') {
+                    break;
+                }
+            }
+            let source: String = lines.join("\n").chars().take(600).collect();
+            out.push_str(&format!(
+                "\n\n```ron\n{}\n```\n\ndefined on line {}",
+                source.replace("```", "'''"),
+                line + 1
+            ));
         }
-        _ => out.push_str(&format!("\n\nno {} has this id", o.kind.noun())),
+        None => out.push_str(&format!("\n\nno {} has this id", o.kind.noun())),
     }
-    let uses = parsed
-        .ids
+    let uses = ids
         .occurrences_of(o.kind, &o.id)
         .filter(|x| !x.definition)
         .count();
@@ -169,34 +105,6 @@ fn describe_id(doc: &Document, parsed: &Parsed, o: &Occurrence) -> String {
         if uses == 1 { "" } else { "s" }
     ));
     out
-}
-
-fn describe_person(raw: &raw::Scene, id: &str) -> Option<String> {
-    if let Some((_, c)) = raw.cast.0.iter().find(|(i, _)| i == id) {
-        let by = c
-            .played_by
-            .as_deref()
-            .map(|p| format!(", played by {p}"))
-            .unwrap_or_default();
-        return Some(format!(
-            "{} (cast{by}), starts at `{}`",
-            c.name, c.starts_at
-        ));
-    }
-    let (_, c) = raw.crew.0.iter().find(|(i, _)| i == id)?;
-    let role = match &c.role {
-        CrewRole::Camera { rig, lens_mm, .. } => {
-            format!("camera, {rig:?}, {} mm", crate::escape::number(*lens_mm, 1))
-        }
-        CrewRole::Boom => "boom".into(),
-        CrewRole::FocusPuller => "focus puller".into(),
-        CrewRole::Other(what) => what.clone(),
-    };
-    Some(format!(
-        "{} (crew: {role}), starts at `{}`",
-        c.name.as_deref().unwrap_or(id),
-        c.starts_at
-    ))
 }
 
 /// Scene text may hold newlines and Markdown; a hover line stays one line.

@@ -1,11 +1,11 @@
 //! Every id in a scene file, where it is defined and everywhere it is used.
 //!
-//! Built from the raw serde mirror (what the file says) and the [`SpanIndex`] (where it says
-//! it), walking the same fields the loader resolves; so it works on a scene with unknown ids
-//! or rule errors, as long as the file parses.
+//! Found by one pass over the text's tokens that knows, from the field names and variants
+//! around each string, which strings are ids and of what kind (the fields the loader
+//! resolves). It needs no parse: it is fast on a Russian-Ark-size file, and go to definition
+//! still works while the file has a syntax error elsewhere.
 
-use crate::locate::{SourcePath, SpanIndex};
-use crate::raw::{self, Action, PropPlace};
+use super::context::ACTIONS;
 use crate::source::Span;
 use std::collections::HashSet;
 
@@ -63,59 +63,6 @@ struct Pending {
     span: Span,
 }
 
-struct Builder<'a> {
-    text: &'a str,
-    spans: &'a SpanIndex,
-    definitions: Vec<Occurrence>,
-    pending: Vec<Pending>,
-}
-
-impl Builder<'_> {
-    /// The span at `path` if it really is a string literal (never a parent's fallback).
-    fn literal(&self, span: Span) -> Option<Span> {
-        let text = self.text.get(span.range())?;
-        (text.starts_with('"') || text.starts_with("r\"") || text.starts_with("r#")).then_some(span)
-    }
-
-    fn define_key(&mut self, kind: Kind, id: &str, path: &SourcePath) {
-        if let Some(span) = self.literal(self.spans.key_span(path)) {
-            self.definitions.push(Occurrence {
-                kind,
-                id: id.to_string(),
-                span,
-                definition: true,
-            });
-        }
-    }
-
-    fn define_field(&mut self, kind: Kind, id: &str, path: &SourcePath) {
-        if let Some(span) = self.literal(self.spans.span(&path.field("id"))) {
-            self.definitions.push(Occurrence {
-                kind,
-                id: id.to_string(),
-                span,
-                definition: true,
-            });
-        }
-    }
-
-    fn refer(&mut self, kinds: &'static [Kind], id: &str, path: &SourcePath) {
-        if let Some(span) = self.literal(self.spans.span(path)) {
-            self.pending.push(Pending {
-                kinds,
-                id: id.to_string(),
-                span,
-            });
-        }
-    }
-
-    fn refer_all(&mut self, kinds: &'static [Kind], ids: &[String], path: &SourcePath) {
-        for (i, id) in ids.iter().enumerate() {
-            self.refer(kinds, id, &path.index(i));
-        }
-    }
-}
-
 const ROOM: &[Kind] = &[Kind::Room];
 const DOOR: &[Kind] = &[Kind::Door];
 const MARK: &[Kind] = &[Kind::Mark];
@@ -161,81 +108,22 @@ pub fn field_kinds(field: &str) -> &'static [Kind] {
 }
 
 impl IdIndex {
-    pub fn build(text: &str, raw: &raw::Scene, spans: &SpanIndex) -> IdIndex {
-        let mut b = Builder {
-            text,
-            spans,
-            definitions: Vec::new(),
-            pending: Vec::new(),
-        };
-        let root = SourcePath::root();
-        let set = root.field("set");
-        for (id, _) in &raw.set.rooms.0 {
-            b.define_key(Kind::Room, id, &set.field("rooms").key(id));
-        }
-        for (i, door) in raw.set.doors.iter().enumerate() {
-            let p = set.field("doors").index(i);
-            b.define_field(Kind::Door, &door.id, &p);
-            b.refer(ROOM, &door.rooms.0, &p.field("rooms").index(0));
-            b.refer(ROOM, &door.rooms.1, &p.field("rooms").index(1));
-            if let Some(room) = &door.swings_into {
-                b.refer(ROOM, room, &p.field("swings_into"));
+    /// Every id in `text`, by kind.
+    pub fn scan(text: &str) -> IdIndex {
+        let mut definitions = Vec::new();
+        let mut pending = Vec::new();
+        for (span, id, place) in strings(text) {
+            match place {
+                Place::Defines(kind) => definitions.push(Occurrence {
+                    kind,
+                    id,
+                    span,
+                    definition: true,
+                }),
+                Place::Refers(kinds) => pending.push(Pending { kinds, id, span }),
             }
         }
-        for (i, wall) in raw.set.wild_walls.iter().enumerate() {
-            b.define_field(Kind::WildWall, &wall.id, &set.field("wild_walls").index(i));
-        }
-        for (i, piece) in raw.set.furniture.iter().enumerate() {
-            let p = set.field("furniture").index(i);
-            b.define_field(Kind::Furniture, &piece.id, &p);
-            b.refer(ROOM, &piece.room, &p.field("room"));
-        }
-        for (i, practical) in raw.set.practicals.iter().enumerate() {
-            let p = set.field("practicals").index(i);
-            b.define_field(Kind::Practical, &practical.id, &p);
-            b.refer(ROOM, &practical.room, &p.field("room"));
-        }
-        for (id, mark) in &raw.set.marks.0 {
-            let p = set.field("marks").key(id);
-            b.define_key(Kind::Mark, id, &p);
-            b.refer(ROOM, &mark.room, &p.field("room"));
-        }
-        for (i, backing) in raw.set.backings.iter().enumerate() {
-            let p = set.field("backings").index(i);
-            b.define_field(Kind::Backing, &backing.id, &p);
-            b.refer(DOOR, &backing.covers, &p.field("covers"));
-        }
-        for (id, member) in &raw.cast.0 {
-            let p = root.field("cast").key(id);
-            b.define_key(Kind::Person, id, &p);
-            b.refer(MARK, &member.starts_at, &p.field("starts_at"));
-        }
-        for (id, member) in &raw.crew.0 {
-            let p = root.field("crew").key(id);
-            b.define_key(Kind::Person, id, &p);
-            b.refer(MARK, &member.starts_at, &p.field("starts_at"));
-            if let Some(facing) = &member.facing {
-                b.refer(MARK_OR_PERSON, facing, &p.field("facing"));
-            }
-        }
-        for (id, prop) in &raw.props.0 {
-            let p = root.field("props").key(id);
-            b.define_key(Kind::Prop, id, &p);
-            let (kinds, place) = match &prop.starts {
-                PropPlace::OnMark(m) => (MARK, m),
-                PropPlace::On(f) => (PLACE, f),
-                PropPlace::HeldBy(w) => (PERSON, w),
-            };
-            b.refer(kinds, place, &p.field("starts").index(0));
-        }
-        for (i, event) in raw.timeline.iter().enumerate() {
-            action_references(
-                &mut b,
-                &event.action,
-                &root.field("timeline").index(i).field("do"),
-            );
-        }
-        IdIndex::resolve(b.definitions, b.pending)
+        IdIndex::resolve(definitions, pending)
     }
 
     fn resolve(definitions: Vec<Occurrence>, pending: Vec<Pending>) -> IdIndex {
@@ -311,84 +199,191 @@ impl IdIndex {
     }
 }
 
-fn action_references(b: &mut Builder, action: &Action, p: &SourcePath) {
-    let kinds = |field| action_field_kinds(variant_name(action), field);
-    match action {
-        Action::Move { who, to, via, .. } => {
-            b.refer(kinds("who"), who, &p.field("who"));
-            b.refer(kinds("to"), to, &p.field("to"));
-            b.refer_all(DOOR, via, &p.field("via"));
-        }
-        Action::Door { door, by, .. } => {
-            b.refer(DOOR, door, &p.field("door"));
-            b.refer(PERSON, by, &p.field("by"));
-        }
-        Action::Take { who, prop } | Action::Break { who, prop } => {
-            b.refer(PERSON, who, &p.field("who"));
-            b.refer(PROP, prop, &p.field("prop"));
-        }
-        Action::Put { who, prop, on } => {
-            b.refer(PERSON, who, &p.field("who"));
-            b.refer(PROP, prop, &p.field("prop"));
-            b.refer(PLACE, on, &p.field("on"));
-        }
-        Action::Give { from, to, prop } => {
-            b.refer(PERSON, from, &p.field("from"));
-            b.refer(PERSON, to, &p.field("to"));
-            b.refer(PROP, prop, &p.field("prop"));
-        }
-        Action::Throw { who, prop, to } => {
-            b.refer(PERSON, who, &p.field("who"));
-            b.refer(PROP, prop, &p.field("prop"));
-            b.refer(THROW_TARGET, to, &p.field("to"));
-        }
-        Action::Line { who, to, .. } => {
-            b.refer(PERSON, who, &p.field("who"));
-            b.refer_all(PERSON, to, &p.field("to"));
-        }
-        Action::Camera {
-            who,
-            to,
-            via,
-            frame,
-            ..
-        } => {
-            if let Some(who) = who {
-                b.refer(PERSON, who, &p.field("who"));
-            }
-            if let Some(to) = to {
-                b.refer(MARK, to, &p.field("to"));
-            }
-            b.refer_all(DOOR, via, &p.field("via"));
-            b.refer_all(PERSON_OR_MARK, frame, &p.field("frame"));
-        }
-        Action::Cue {
-            strikes, on_slam, ..
-        } => {
-            if let Some(wall) = strikes {
-                b.refer(&[Kind::WildWall], wall, &p.field("strikes"));
-            }
-            if let Some(door) = on_slam {
-                b.refer(DOOR, door, &p.field("on_slam"));
-            }
-        }
-    }
+/// What a string at some place in the file is.
+enum Place {
+    Defines(Kind),
+    Refers(&'static [Kind]),
 }
 
-/// The variant's name as the file writes it.
-pub fn variant_name(action: &Action) -> &'static str {
-    match action {
-        Action::Move { .. } => "Move",
-        Action::Door { .. } => "Door",
-        Action::Take { .. } => "Take",
-        Action::Put { .. } => "Put",
-        Action::Give { .. } => "Give",
-        Action::Throw { .. } => "Throw",
-        Action::Break { .. } => "Break",
-        Action::Line { .. } => "Line",
-        Action::Camera { .. } => "Camera",
-        Action::Cue { .. } => "Cue",
+/// One open bracket while scanning.
+struct Frame {
+    open: u8,
+    /// The variant written before the bracket (`Move`, `On`).
+    name: Option<String>,
+    /// The field this group is the value of (`via` for `via: [`).
+    field: Option<String>,
+    /// The field named since the last comma.
+    current: Option<String>,
+    /// In a `{ … }`: the next string is a key.
+    expect_key: bool,
+}
+
+/// The kind of thing defined by the keys of a map held by `field`, or the `id` fields of a
+/// list held by `field`.
+fn defined_by(field: &str, map: bool) -> Option<Kind> {
+    Some(match (field, map) {
+        ("rooms", true) => Kind::Room,
+        ("marks", true) => Kind::Mark,
+        ("cast" | "crew", true) => Kind::Person,
+        ("props", true) => Kind::Prop,
+        ("doors", false) => Kind::Door,
+        ("wild_walls", false) => Kind::WildWall,
+        ("furniture", false) => Kind::Furniture,
+        ("practicals", false) => Kind::Practical,
+        ("backings", false) => Kind::Backing,
+        _ => return None,
+    })
+}
+
+/// What the string at the top of `frames` is, if an id.
+fn classify(frames: &[Frame]) -> Option<Place> {
+    let inner = frames.last()?;
+    if inner.open == b'{' {
+        if !inner.expect_key {
+            return None;
+        }
+        return defined_by(inner.field.as_deref()?, true).map(Place::Defines);
     }
+    let field = match (&inner.current, &inner.name) {
+        (Some(current), _) => current.as_str(),
+        (None, Some(name)) if inner.open == b'(' => name.as_str(),
+        _ => inner.field.as_deref()?,
+    };
+    if field == "id" && inner.current.is_some() {
+        let list = frames.len().checked_sub(2).and_then(|i| frames.get(i))?;
+        return defined_by(list.field.as_deref()?, false).map(Place::Defines);
+    }
+    let action = frames
+        .iter()
+        .rev()
+        .take(2)
+        .find_map(|f| f.name.as_deref().filter(|n| ACTIONS.contains(n)))
+        // `Camera(…)` is also a crew role, whose fields hold no ids.
+        .filter(|_| !frames.iter().any(|f| f.field.as_deref() == Some("role")));
+    let kinds = match action {
+        Some(action) => action_field_kinds(action, field),
+        None => field_kinds(field),
+    };
+    (!kinds.is_empty()).then_some(Place::Refers(kinds))
+}
+
+/// Every string of `text` that is an id: its span (quotes included), its text, its place.
+fn strings(text: &str) -> Vec<(Span, String, Place)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut last_atom: Option<String> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let mut depth = 0usize;
+                while i < bytes.len() {
+                    if bytes[i..].starts_with(b"/*") {
+                        depth += 1;
+                        i += 2;
+                    } else if bytes[i..].starts_with(b"*/") {
+                        depth = depth.saturating_sub(1);
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                let mut escaped = false;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        escaped = true;
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                let end = (i + 1).min(bytes.len());
+                i = end;
+                let inner = text.get(start + 1..end.saturating_sub(1)).unwrap_or("");
+                if let Some(place) = classify(&frames) {
+                    let id = if escaped {
+                        inner.replace("\\\"", "\"").replace("\\\\", "\\")
+                    } else {
+                        inner.to_string()
+                    };
+                    out.push((Span::new(start, end), id, place));
+                }
+                last_atom = None;
+            }
+            b'(' | b'[' | b'{' => {
+                let field = frames.last().and_then(|f| f.current.clone());
+                frames.push(Frame {
+                    open: c,
+                    name: last_atom.take(),
+                    field,
+                    current: None,
+                    expect_key: c == b'{',
+                });
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                frames.pop();
+                last_atom = None;
+                i += 1;
+            }
+            b',' => {
+                if let Some(f) = frames.last_mut() {
+                    f.current = None;
+                    f.expect_key = f.open == b'{';
+                }
+                last_atom = None;
+                i += 1;
+            }
+            b':' => {
+                if let Some(f) = frames.last_mut() {
+                    f.current = last_atom.take();
+                    f.expect_key = false;
+                }
+                i += 1;
+            }
+            _ => {
+                let start = i;
+                while i < bytes.len()
+                    && !matches!(
+                        bytes[i],
+                        b' ' | b'\t'
+                            | b'\r'
+                            | b'\n'
+                            | b'('
+                            | b')'
+                            | b'['
+                            | b']'
+                            | b'{'
+                            | b'}'
+                            | b':'
+                            | b','
+                            | b'"'
+                    )
+                {
+                    i += 1;
+                }
+                if i == start {
+                    i += 1;
+                }
+                last_atom = text.get(start..i).map(str::to_string);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -411,11 +406,7 @@ mod tests {
 )"##;
 
     fn index() -> IdIndex {
-        let raw: raw::Scene = match crate::load::ron_options().from_str(TEXT) {
-            Ok(raw) => raw,
-            Err(e) => panic!("test scene does not parse: {e}"),
-        };
-        IdIndex::build(TEXT, &raw, &SpanIndex::new(TEXT))
+        IdIndex::scan(TEXT)
     }
 
     #[test]
@@ -443,5 +434,25 @@ mod tests {
             Some((Kind::Room, "hal", false))
         );
         assert!(ids.definition(Kind::Room, "hal").is_none());
+    }
+
+    #[test]
+    fn ids_are_found_in_text_that_does_not_parse() {
+        // Cut off mid-timeline, and a stray bracket: ron refuses it, the scan does not.
+        let cut = &TEXT[..TEXT.find("(at: \"0:05\"").unwrap_or(TEXT.len())];
+        let broken = cut.replacen("title: \"T\",", "title: \"T\", ((", 1);
+        let ids = IdIndex::scan(&broken);
+        assert_eq!(ids.defined(Kind::Mark), ["a", "b"]);
+        assert_eq!(ids.occurrences_of(Kind::Mark, "b").count(), 2);
+    }
+
+    #[test]
+    fn ids_in_a_crew_role_or_a_name_are_not_ids() {
+        let ids = index();
+        assert!(
+            ids.all()
+                .iter()
+                .all(|o| o.id != "Hall" && o.id != "T" && o.id != "0:01")
+        );
     }
 }
