@@ -16,6 +16,7 @@ pub mod gallery;
 pub mod geometry;
 pub mod load;
 pub mod locate;
+pub mod lsp;
 pub mod model;
 pub mod osc;
 pub mod output;

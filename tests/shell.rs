@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "completions",
     "man",
     "fmt",
+    "lsp",
 ];
 
 fn stdout_of(args: &[&str]) -> String {

@@ -10,6 +10,7 @@ mod fmt;
 mod fuzz_findings;
 mod gallery;
 mod handoff_desk;
+mod lsp;
 mod new;
 mod pack;
 mod plan;

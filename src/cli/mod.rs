@@ -10,6 +10,7 @@ mod cues;
 mod fmt;
 mod gallery;
 mod graph;
+mod lsp;
 mod man;
 mod new;
 mod plan;
@@ -117,6 +118,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Serve(serve::ServeArgs),
     /// Write the gallery page (output/index.html) linking every built scene's study pack.
     Gallery(gallery::GalleryArgs),
+    /// Run the language server over stdio: diagnostics as you type, hover, go to definition, completion, fixes.
+    Lsp(lsp::LspArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -181,6 +184,7 @@ fn run(command: Command) -> u8 {
         Command::Watch(args) => watch::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Gallery(args) => gallery::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
     }
 }
 

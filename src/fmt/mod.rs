@@ -19,7 +19,7 @@
 //! (tests/fmt.rs loads every scene and fixture before and after).
 
 pub mod diff;
-mod fields;
+pub mod fields;
 pub mod lexer;
 mod order;
 
