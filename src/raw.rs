@@ -106,6 +106,7 @@ pub struct Room {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Shape {
     /// Axis-aligned rectangle: top-left corner and size, metres.
     Rect { x: f64, y: f64, w: f64, h: f64 },
@@ -264,6 +265,7 @@ pub enum Rig {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum CrewRole {
     Camera {
         rig: Rig,
@@ -306,6 +308,7 @@ pub struct CrewMember {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum PropPlace {
     /// On the floor at a mark.
     OnMark(String),
@@ -369,6 +372,7 @@ pub enum Department {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Action {
     /// Walk to a mark, through the named doors if given, arriving at `arrive` or at `pace`.
     Move {
