@@ -95,6 +95,9 @@ pub struct Room {
     /// True for the floor outside the built set (the soundstage, a corridor of the studio).
     #[serde(default)]
     pub offstage: bool,
+    /// Height of the room's walls, metres (previz; default 2.5).
+    #[serde(default)]
+    pub wall_height: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -13,6 +13,7 @@ mod man;
 mod new;
 mod plan;
 mod play;
+mod previz;
 mod rules;
 mod shots;
 mod stats;
@@ -108,6 +109,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Man(man::ManArgs),
     /// Lay scene files out the one canonical way, every comment kept (--check: diff, exit 1).
     Fmt(fmt::FmtArgs),
+    /// Write the 3D previz: the set, bodies, props and cameras as animated glTF (previz.glb).
+    Previz(previz::PrevizArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -169,6 +172,7 @@ fn run(command: Command) -> u8 {
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Previz(args) => previz::run(&args),
     }
 }
 

@@ -57,6 +57,7 @@ const SET: Value = Value::Struct(&[
             ("name", O),
             ("shape", SHAPE),
             ("offstage", O),
+            ("wall_height", O),
         ])),
     ),
     ("doors", Value::List(&Value::Struct(DOOR))),

@@ -51,6 +51,9 @@ pub fn resolve_set(set: &raw::Set, r: &mut Resolver, path: &SourcePath) -> Resol
                 name: room.name.clone(),
                 outline,
                 offstage: room.offstage,
+                wall_height: room.wall_height.and_then(|h| {
+                    r.number(h, &p.field("wall_height"), 2.2..=30.0, "wall height", "m")
+                }),
                 path: p,
             }
         })

@@ -124,6 +124,8 @@ pub struct Room {
     pub outline: Polygon,
     /// The studio floor beyond the set (seen only in a reveal).
     pub offstage: bool,
+    /// Height of the walls, metres, if the scene gives one (the 3D previz raises them).
+    pub wall_height: Option<f64>,
     pub path: SourcePath,
 }
 
