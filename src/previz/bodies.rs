@@ -46,11 +46,17 @@ fn figure(radius: f64, operator: bool) -> Mesh {
     mesh
 }
 
-/// Times at which someone's facing may change suddenly: the ends of their legs and route
-/// corners, and, for a camera, each reframe and the end of its pan.
+/// Times to key someone's facing at: the ends of their legs and route corners (between
+/// them a walker faces along the route, a resting one a fixed way), and for a camera, which
+/// turns to follow whom it frames, each reframe, the end of its pan and every
+/// [`super::animation::CURVE_STEP`].
 pub fn turn_times(sim: &Simulation, who: PersonId, end: f64) -> Vec<f64> {
     let mut times = track_breakpoints(sim, who, end);
-    for framing in &sim.framing[who.index()] {
+    let framings = &sim.framing[who.index()];
+    if framings.is_empty() {
+        return times;
+    }
+    for framing in framings {
         times.push(framing.at.seconds());
         times.push(framing.at.seconds() + framing.pan);
     }
