@@ -150,13 +150,15 @@ pub fn prop_place(scene: &Scene, sim: &Simulation, prop: PropId, t: f64) -> [f64
     [p.x, height, p.y]
 }
 
+/// The props under one "Props" node, if the scene has any (an empty group is a node the
+/// validator reports).
 pub fn build_props(
     doc: &mut Document,
     scene: &Scene,
     sim: &Simulation,
     palette: &Palette,
     end: f64,
-) -> usize {
+) -> Option<usize> {
     let mut children = Vec::new();
     for (i, prop) in scene.props.iter().enumerate() {
         let id = PropId::from_index(i);
@@ -195,9 +197,11 @@ pub fn build_props(
         }));
         children.push(node);
     }
-    doc.add_node(Node {
-        name: "Props".into(),
-        children,
-        ..Node::default()
+    (!children.is_empty()).then(|| {
+        doc.add_node(Node {
+            name: "Props".into(),
+            children,
+            ..Node::default()
+        })
     })
 }

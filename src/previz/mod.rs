@@ -107,7 +107,8 @@ pub fn document(scene: &Scene, sim: &Simulation) -> glb::Document {
     let people = bodies::build(&mut doc, scene, sim, end);
     let props = bodies::build_props(&mut doc, scene, sim, &palette, end);
     let cameras = camera::build(&mut doc, scene, sim, end);
-    doc.roots = vec![set, people, props];
+    doc.roots = vec![set, people];
+    doc.roots.extend(props);
     doc.roots.extend(cameras);
     doc.drop_unused_materials();
     doc
