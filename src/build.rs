@@ -34,6 +34,7 @@ pub fn all_files_on(
         files.extend(crate::study::build_files(scene, sim));
         files.extend(crate::shots::build_files(scene, sim));
         files.extend(crate::play::build_files(scene, sim));
+        files.extend(crate::previz::build_files(scene, sim));
         (files, cues.join())
     });
     files.extend(cues.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));

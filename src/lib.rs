@@ -23,6 +23,7 @@ pub mod output;
 pub mod pack;
 pub mod plan;
 pub mod play;
+pub mod previz;
 pub mod prose;
 pub mod publish;
 pub mod raw;

@@ -103,6 +103,9 @@ pub struct Room {
     /// and what the camera sees past it is more of the location, not the studio.
     #[serde(default)]
     pub exterior: bool,
+    /// Height of the room's walls, metres (previz; default 2.5).
+    #[serde(default)]
+    pub wall_height: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]

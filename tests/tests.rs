@@ -16,6 +16,7 @@ mod pack;
 mod plan;
 mod plan_labels;
 mod play;
+mod previz;
 mod prose;
 mod reliability;
 mod serve;

@@ -15,6 +15,7 @@ mod man;
 mod new;
 mod plan;
 mod play;
+mod previz;
 mod rules;
 mod serve;
 mod shots;
@@ -120,6 +121,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Gallery(gallery::GalleryArgs),
     /// Run the language server over stdio: diagnostics as you type, hover, go to definition, completion, fixes.
     Lsp(lsp::LspArgs),
+    /// Write the 3D previz: the set, bodies, props and cameras as animated glTF (previz.glb).
+    Previz(previz::PrevizArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -185,6 +188,7 @@ fn run(command: Command) -> u8 {
         Command::Serve(args) => serve::run(&args),
         Command::Gallery(args) => gallery::run(&args),
         Command::Lsp(args) => lsp::run(&args),
+        Command::Previz(args) => previz::run(&args),
     }
 }
 

@@ -59,6 +59,7 @@ const SET: Value = Value::Struct(&[
             ("shape", SHAPE),
             ("offstage", O),
             ("exterior", O),
+            ("wall_height", O),
         ])),
     ),
     ("doors", Value::List(&Value::Struct(DOOR))),

@@ -62,6 +62,9 @@ pub fn resolve_set(set: &raw::Set, r: &mut Resolver, path: &SourcePath) -> Resol
                 outline,
                 offstage: room.offstage,
                 exterior: room.exterior,
+                wall_height: room.wall_height.and_then(|h| {
+                    r.number(h, &p.field("wall_height"), 2.2..=30.0, "wall height", "m")
+                }),
                 path: p,
             }
         })

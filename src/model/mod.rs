@@ -130,6 +130,8 @@ pub struct Room {
     pub offstage: bool,
     /// Open air on location: no walls of its own, nothing past it is the studio.
     pub exterior: bool,
+    /// Height of the walls, metres, if the scene gives one (the 3D previz raises them).
+    pub wall_height: Option<f64>,
     pub path: SourcePath,
 }
 

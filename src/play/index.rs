@@ -133,6 +133,13 @@ fn describe(scene: &Scene, file: &OutputFile) -> Entry {
         );
     }
     match (stem, extension) {
+        ("previz", "glb") => entry(
+            Section::Playback,
+            "3D previz",
+            "The set, the cast and crew, the props and the scene camera in 3D, animated over \
+             the take (glTF 2.0): open it in Blender, a browser glTF viewer or Unreal and look \
+             through the lens (docs/outputs.md).",
+        ),
         ("play", "html") => entry(
             Section::Playback,
             "Play the take",
