@@ -12,6 +12,7 @@ pub mod cuesheet;
 pub mod diagnostic;
 pub mod escape;
 pub mod fmt;
+pub mod fountain;
 pub mod geometry;
 pub mod load;
 pub mod locate;

@@ -8,6 +8,7 @@ mod ci_formats;
 mod cues;
 mod fmt;
 mod fuzz_findings;
+mod handoff_editors;
 mod new;
 mod pack;
 mod plan;

@@ -9,6 +9,7 @@ mod console;
 mod cues;
 mod fmt;
 mod graph;
+mod import;
 mod man;
 mod new;
 mod plan;
@@ -108,6 +109,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Man(man::ManArgs),
     /// Lay scene files out the one canonical way, every comment kept (--check: diff, exit 1).
     Fmt(fmt::FmtArgs),
+    /// Start a scene from a Fountain screenplay: cast, placeholder rooms, beats, timed lines.
+    Import(import::ImportArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -168,6 +171,7 @@ fn run(command: Command) -> u8 {
         Command::New(args) => new::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Fmt(args) => fmt::run(&args),
     }
 }

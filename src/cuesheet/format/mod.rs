@@ -8,6 +8,11 @@ pub mod markdown;
 pub mod pdf;
 pub mod table;
 pub mod vtt;
+// Editors' and writers' hand-off (issue 14): timeline markers and the screenplay.
+pub mod edl;
+pub mod fountain;
+pub mod marker;
+pub mod otio;
 
 /// Paper for the PDF, used in landscape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
