@@ -322,6 +322,21 @@ fn the_edl_reads_strictly_and_agrees_with_the_otio_file() {
         for marker in &read {
             assert!(marker.frames >= 1);
         }
+        // Every cue's label is in the name of its frame's event (merged ones too).
+        for m in otio_markers(&otio) {
+            let frame = range_frames(&m["marked_range"]).0 as u64;
+            let event = read.iter().find(|e| e.frame == frame).expect("event");
+            if let Some(label) = m["metadata"]["oner"]["label"]
+                .as_str()
+                .filter(|l| *l != "Line")
+            {
+                assert!(
+                    event.name.contains(label),
+                    "{path}: {label} in {:?}",
+                    event.name
+                );
+            }
+        }
     }
 }
 

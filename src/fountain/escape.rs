@@ -80,17 +80,21 @@ pub fn character(name: &str, extension: Option<&str>) -> String {
 }
 
 /// A dialogue line. It cannot start a new element inside the dialogue block; the one thing
-/// to avoid is a whole line in parentheses, which is a parenthetical: its brackets become
-/// square ones. Empty text is an ellipsis.
+/// to avoid is a line starting with `(`, which parsers read as a parenthetical (some until
+/// the next line ending in `)`): its first bracket pair becomes square brackets. Empty text
+/// is an ellipsis.
 pub fn dialogue(text: &str) -> String {
     let text = inline(text);
     if text.is_empty() {
         return "...".to_string();
     }
-    if text.starts_with('(') && text.ends_with(')') {
-        return format!("[{}]", &text[1..text.len() - 1]);
+    match text.strip_prefix('(') {
+        Some(rest) => match rest.find(')') {
+            Some(close) => format!("[{}]{}", &rest[..close], &rest[close + 1..]),
+            None => format!("[{rest}"),
+        },
+        None => text,
     }
-    text
 }
 
 /// A parenthetical's inner text (the caller adds the brackets): no `)` to close it early.
@@ -156,9 +160,11 @@ mod tests {
     }
 
     #[test]
-    fn a_whole_line_in_brackets_is_not_a_parenthetical() {
+    fn a_line_starting_with_a_bracket_is_not_a_parenthetical() {
         assert_eq!(dialogue("(whispers)"), "[whispers]");
-        assert_eq!(dialogue("(so) what"), "(so) what");
+        assert_eq!(dialogue("(so) what"), "[so] what");
+        assert_eq!(dialogue("(open"), "[open");
+        assert_eq!(dialogue("so (what)"), "so (what)");
         assert_eq!(dialogue(""), "...");
     }
 }

@@ -12,11 +12,11 @@
 //! One event a marker, one frame long, at [`super::marker::RECORD_START`] plus the marker's frame; the line
 //! under it gives the colour (`|C:`), the name (`|M:`) and the length in frames (`|D:`).
 //! Drop-frame rates say `FCM: DROP FRAME` and write timecode with `;` before the frames.
-//! Resolve keeps one marker per frame, so markers on the same frame become one, their names
-//! joined with ` / ` (the first one's colour). A name is one line without `|` (it would
+//! Resolve keeps one marker per frame, so markers on the same frame become one: every label,
+//! then the first one's text, in the first one's colour. A name is one line without `|` (it would
 //! start a field), so no scene text can end the event or add one.
 
-use super::marker::{Marker, record_start_frame, shorten};
+use super::marker::{Kind, Marker, record_start_frame, shorten};
 use crate::cuesheet::sheet::Sheet;
 use crate::time::timecode_of_frame;
 
@@ -62,23 +62,49 @@ struct Merged {
     colour: &'static str,
 }
 
+/// Markers on one frame as one: the first one's colour, the longest length, and a name
+/// that gives every label first (`SM 1 / LX 1 / CAM 1: Roll camera…`), then the first
+/// marker's text, so each cue can be found by its label in Resolve's marker list.
 fn merge_same_frame(markers: &[Marker]) -> Vec<Merged> {
-    let mut merged: Vec<Merged> = Vec::new();
+    let mut groups: Vec<Vec<&Marker>> = Vec::new();
     for m in markers {
-        match merged.last_mut() {
-            Some(last) if last.frame == m.frame => {
-                last.name = shorten(&format!("{} / {}", last.name, m.name));
-                last.frames = last.frames.max(m.frames);
-            }
-            _ => merged.push(Merged {
-                frame: m.frame,
-                frames: m.frames,
-                name: m.name.clone(),
-                colour: m.colour.resolve(),
-            }),
+        match groups.last_mut() {
+            Some(group) if group[0].frame == m.frame => group.push(m),
+            _ => groups.push(vec![m]),
         }
     }
-    merged
+    groups
+        .into_iter()
+        .map(|group| {
+            let first = group[0];
+            let name = if group.len() == 1 {
+                first.name.clone()
+            } else {
+                let labels: Vec<String> = group.iter().map(|m| short_label(m)).collect();
+                let text = first
+                    .name
+                    .strip_prefix(&short_label(first))
+                    .unwrap_or(&first.name)
+                    .trim_start_matches(':')
+                    .trim();
+                shorten(&format!("{}: {text}", labels.join(" / ")))
+            };
+            Merged {
+                frame: first.frame,
+                frames: group.iter().map(|m| m.frames).max().unwrap_or(1),
+                name,
+                colour: first.colour.resolve(),
+            }
+        })
+        .collect()
+}
+
+/// `LX 1` for a cue, the speaker's name for a line.
+fn short_label(m: &Marker) -> String {
+    match &m.kind {
+        Kind::Cue { .. } => m.label(),
+        Kind::Line { who, .. } => who.clone(),
+    }
 }
 
 /// A marker name as an EDL field: one line (it is already), `|` as `/`, at most
