@@ -716,3 +716,49 @@ fn the_editor_formats_refuse_calls_and_keep_the_filter() {
         .collect();
     assert_eq!(labels, ["SQ 1", "SQ 2"]);
 }
+
+/// Screenplays cut and spliced at many places, with hostile text put in: the parser never
+/// panics, and every scene the importer makes loads without errors.
+#[test]
+fn mangled_screenplays_import_to_scenes_that_load() {
+    let original = read(&repo("tests/fixtures/fountain/late-train.fountain"));
+    let inserts = [
+        "\n\nINT. \"Q\" | [[ /* ROOM - DAY #1#\n\n",
+        "\n\n@\u{202e}NAME ^\n(paren\n\"quote\\\n\n",
+        "\n\nX\ny\n\n",
+        "/*",
+        "[[",
+        "\n\n# \n\n= \n\n.\n\n!\n\n",
+        "\u{0}\u{1b}[2J\r\n",
+    ];
+    let chars: Vec<char> = original.chars().collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut made = 0;
+    for round in 0..150 {
+        let cut = next(chars.len());
+        let insert = inserts[next(inserts.len())];
+        let mut text: String = chars[..cut].iter().collect();
+        text.push_str(insert);
+        if round % 3 != 0 {
+            let resume = next(chars.len());
+            text.extend(&chars[resume..]);
+        }
+        let script = fountain::parse(&text);
+        let options = fountain::import::Options {
+            words_per_minute: 150.0,
+            fallback_title: "mangled".into(),
+            source_name: "mangled.fountain".into(),
+        };
+        if let Ok(scene) = fountain::import::scene_text(&script, &options) {
+            load_scene_text(&format!("mangled-{round}.ron"), &scene);
+            made += 1;
+        }
+    }
+    assert!(made > 100, "{made} scenes made");
+}

@@ -118,7 +118,8 @@ pub fn scene_text(script: &Script, options: &Options) -> Result<String, String> 
         match element {
             Element::SceneHeading { text, .. } => {
                 let place = location(text);
-                room = match locations.iter().position(|l| *l == place) {
+                let key = place.to_uppercase();
+                room = match locations.iter().position(|l| l.to_uppercase() == key) {
                     Some(i) => i,
                     None => {
                         locations.push(place);
