@@ -68,6 +68,8 @@ pub fn render(sim: &Simulation, sheet: &Sheet, filter: &Filter) -> String {
                 escape::heading(&format!("INT. {}", scene.room(*room).name))
             }
             Item::Beat(i) => {
+                // A reader may start at a beat: people are named again there.
+                narrator = Narrator::new(scene);
                 let beat = &scene.beats[*i];
                 let mut block = escape::section(&beat.title, 1);
                 if let Some(notes) = &beat.notes {
