@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod escape;
 pub mod fmt;
 pub mod gallery;
+pub mod fountain;
 pub mod geometry;
 pub mod load;
 pub mod locate;

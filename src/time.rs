@@ -29,32 +29,43 @@ impl Time {
 
     /// SMPTE timecode at `rate`, drop-frame (with `;`) where the rate uses it.
     pub fn smpte(self, rate: FrameRate) -> String {
-        let nominal = rate.nominal() as u64;
-        let mut frames = (self.0 * rate.fps()).round() as u64;
-        let separator = if rate.drop_frame() { ';' } else { ':' };
-        if rate.drop_frame() {
-            let dropped = rate.dropped_per_minute() as u64;
-            let per_ten = nominal * 600 - dropped * 9;
-            let per_minute = nominal * 60 - dropped;
-            let (tens, rem) = (frames / per_ten, frames % per_ten);
-            let extra = if rem > dropped {
-                dropped * ((rem - dropped) / per_minute)
-            } else {
-                0
-            };
-            frames += dropped * 9 * tens + extra;
-        }
-        let ff = frames % nominal;
-        let total_seconds = frames / nominal;
-        format!(
-            "{:02}:{:02}:{:02}{}{:02}",
-            total_seconds / 3600,
-            total_seconds / 60 % 60,
-            total_seconds % 60,
-            separator,
-            ff
-        )
+        timecode_of_frame(self.frame(rate), rate)
     }
+
+    /// The frame this time falls on at `rate`, counted from 0 (the nearest frame).
+    pub fn frame(self, rate: FrameRate) -> u64 {
+        (self.0 * rate.fps()).round() as u64
+    }
+}
+
+/// The SMPTE timecode of frame `frame` (counted from 0 at `00:00:00:00`) at `rate`,
+/// drop-frame with `;` where the rate uses it: what editors' tools print for that frame.
+pub fn timecode_of_frame(frame: u64, rate: FrameRate) -> String {
+    let nominal = rate.nominal() as u64;
+    let mut frames = frame;
+    let separator = if rate.drop_frame() { ';' } else { ':' };
+    if rate.drop_frame() {
+        let dropped = rate.dropped_per_minute() as u64;
+        let per_ten = nominal * 600 - dropped * 9;
+        let per_minute = nominal * 60 - dropped;
+        let (tens, rem) = (frames / per_ten, frames % per_ten);
+        let extra = if rem > dropped {
+            dropped * ((rem - dropped) / per_minute)
+        } else {
+            0
+        };
+        frames += dropped * 9 * tens + extra;
+    }
+    let ff = frames % nominal;
+    let total_seconds = frames / nominal;
+    format!(
+        "{:02}:{:02}:{:02}{}{:02}",
+        total_seconds / 3600,
+        total_seconds / 60 % 60,
+        total_seconds % 60,
+        separator,
+        ff
+    )
 }
 
 impl Eq for Time {}

@@ -775,6 +775,10 @@ fn a_first_cue_that_follows_waits_for_go_and_calls_have_no_desk_form() {
         .output()
         .unwrap();
         assert_eq!(out.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("no USITT or QLab form"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("--format {format} has no calling script")),
+            "{stderr}"
+        );
     }
 }

@@ -11,6 +11,7 @@ mod fuzz_findings;
 mod gallery;
 mod handoff_desk;
 mod lsp;
+mod handoff_editors;
 mod new;
 mod pack;
 mod plan;

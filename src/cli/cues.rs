@@ -97,6 +97,12 @@ pub enum CueFormat {
     Usitt,
     /// QLab's OSC messages as text, one per line (what --send-osc sends).
     QlabOsc,
+    /// OpenTimelineIO: a timeline whose markers are the cues and lines (docs/handoff/editors.md).
+    Otio,
+    /// A marker EDL (CMX 3600, DaVinci Resolve's timeline markers).
+    Edl,
+    /// The take as a Fountain screenplay (docs/handoff/writers.md).
+    Fountain,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -191,6 +197,15 @@ fn sheet_bytes(args: &CuesArgs) -> Result<Vec<u8>, u8> {
             let messages = format::qlab::messages(scene, &cues, &filter, args.timed);
             format::qlab::render(&messages).into_bytes()
         }
+        CueFormat::Otio => {
+            let markers = format::marker::markers(scene, &sheet, &filter);
+            format::otio::render(&sheet, &markers).into_bytes()
+        }
+        CueFormat::Edl => {
+            let markers = format::marker::markers(scene, &sheet, &filter);
+            format::edl::render(&sheet, &markers).into_bytes()
+        }
+        CueFormat::Fountain => format::fountain::render(&sim, &sheet, &filter).into_bytes(),
     })
 }
 
@@ -222,8 +237,17 @@ fn script_bytes(args: &CuesArgs, script: &Script, paper: Paper) -> Result<Vec<u8
         CueFormat::Pdf => script_format::pdf::render(script, paper)?,
         CueFormat::Vtt => script_format::vtt::render(script).into_bytes(),
         CueFormat::Json => script_format::json::render(script).into_bytes(),
-        CueFormat::Usitt | CueFormat::QlabOsc => {
-            return Err("the calling script has no USITT or QLab form: drop --calls".into());
+        CueFormat::Usitt
+        | CueFormat::QlabOsc
+        | CueFormat::Otio
+        | CueFormat::Edl
+        | CueFormat::Fountain => {
+            return Err(format!(
+                "--format {} has no calling script: leave out --calls",
+                args.format
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_string())
+            ));
         }
     })
 }

@@ -11,6 +11,7 @@ mod fmt;
 mod gallery;
 mod graph;
 mod lsp;
+mod import;
 mod man;
 mod new;
 mod plan;
@@ -123,6 +124,8 @@ Examples:\n  oner check scenes/we-cry-together.ron\n  oner check --deny-warnings
     Lsp(lsp::LspArgs),
     /// Write the 3D previz: the set, bodies, props and cameras as animated glTF (previz.glb).
     Previz(previz::PrevizArgs),
+    /// Start a scene from a Fountain screenplay: cast, placeholder rooms, beats, timed lines.
+    Import(import::ImportArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -183,6 +186,7 @@ fn run(command: Command) -> u8 {
         Command::New(args) => new::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Serve(args) => serve::run(&args),

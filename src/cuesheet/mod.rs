@@ -184,6 +184,14 @@ pub fn build_files_from(
         files.extend(pdf(&format!("{stem}.pdf"), &sheet, paper));
         files.push(text(&format!("{stem}.csv"), format::csv::render(&sheet)));
     }
+    // For the editor and the writer (docs/handoff/): timeline markers and the screenplay.
+    let markers = format::marker::markers(scene, &full, &filter::Filter::default());
+    files.push(text("cues.otio", format::otio::render(&full, &markers)));
+    files.push(text("cues.edl", format::edl::render(&full, &markers)));
+    files.push(text(
+        "script.fountain",
+        format::fountain::render(sim, &full, &filter::Filter::default()),
+    ));
     files
 }
 

@@ -91,6 +91,9 @@ fn format_word(extension: &str) -> &'static str {
         "txt" => "Text",
         "dot" => "DOT",
         "svg" => "SVG",
+        "otio" => "OpenTimelineIO",
+        "edl" => "EDL markers",
+        "fountain" => "Fountain",
         _ => "File",
     }
 }
@@ -203,6 +206,12 @@ fn describe(scene: &Scene, file: &OutputFile) -> Entry {
             Section::Plans,
             "Plans to print",
             "The plans on the chosen sheet, at their scale, tiled where they do not fit.",
+        ),
+        ("script", "fountain") => entry(
+            Section::CueSheets,
+            "Screenplay",
+            "The take as a Fountain screenplay: dialogue and described action in time order, \
+             times, marks and cues in notes, for the writer and the script supervisor.",
         ),
         ("cues-calls", _) => entry(
             Section::CueSheets,

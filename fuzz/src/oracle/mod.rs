@@ -3,6 +3,8 @@
 
 pub mod csv_cells;
 pub mod dot;
+pub mod edl;
+pub mod fountain;
 pub mod markdown;
 pub mod markup;
 pub mod names;
@@ -29,6 +31,9 @@ pub fn file(file: &OutputFile) {
         "md" => markdown::check(name, text),
         "dot" => dot::check(name, text),
         "txt" => {}
+        "otio" => json(name, text),
+        "edl" => edl::check(name, text),
+        "fountain" => fountain::check(name, text),
         other => panic!("{name}: an output of unknown kind `{other}`"),
     }
 }

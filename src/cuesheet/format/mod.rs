@@ -11,6 +11,11 @@ pub mod vtt;
 // Hand-offs to the desks (issue 14).
 pub mod qlab;
 pub mod usitt;
+// Editors' and writers' hand-off (issue 14): timeline markers and the screenplay.
+pub mod edl;
+pub mod fountain;
+pub mod marker;
+pub mod otio;
 
 /// Paper for the PDF, used in landscape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
