@@ -20,6 +20,11 @@ pub struct Suggestion {
 /// The suggestions at `offset` and the byte offset where the replaced word starts.
 pub fn complete(doc: &Document, offset: usize) -> (Vec<Suggestion>, usize) {
     let text = doc.text();
+    // An editor's position can lie past the end (a stale version) or inside a character.
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let cursor = Cursor::at(text, offset);
     let start = cursor.word_start.min(offset);
     let field = cursor.field().map(str::to_string);

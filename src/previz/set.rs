@@ -47,13 +47,18 @@ fn height_along(scene: &Scene, segment: Segment) -> Option<f64> {
 
 /// The height of the wall a door sits in.
 fn door_wall_height(scene: &Scene, door: DoorId) -> f64 {
+    built_wall_height(scene, door).unwrap_or(DEFAULT_WALL_HEIGHT)
+}
+
+/// The height of the built wall a door sits in; `None` for a gap between open-air exteriors
+/// (or an exterior and offstage floor): no wall stands there, so no lintel or sill either.
+fn built_wall_height(scene: &Scene, door: DoorId) -> Option<f64> {
     let d = scene.door(door);
     d.rooms
         .iter()
-        .filter(|&&r| !scene.room(r).offstage)
+        .filter(|&&r| !scene.room(r).offstage && !scene.room(r).exterior)
         .map(|&r| wall_height(scene, r))
         .reduce(f64::max)
-        .unwrap_or(DEFAULT_WALL_HEIGHT)
 }
 
 /// Top of the door's gap (and its sill, for a window), below the wall's top.
@@ -359,7 +364,9 @@ pub fn build(
         );
     }
     for (i, door) in scene.doors.iter().enumerate() {
-        let wall = door_wall_height(scene, DoorId::from_index(i));
+        let Some(wall) = built_wall_height(scene, DoorId::from_index(i)) else {
+            continue;
+        };
         let (sill, head) = gap_heights(door.kind, wall);
         walls.add_slab(door.gap.a, door.gap.b, WALL_THICKNESS, head, wall);
         if sill > 0.0 {

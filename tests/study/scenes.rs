@@ -195,10 +195,7 @@ pub fn crowd(cast: usize, crew: usize) -> String {
     for (j, t) in (10..170).step_by(20).enumerate() {
         events.push((
             t,
-            format!(
-                "Camera(to: \"{}\", pace: Walk)",
-                marks[(j * 9 + 4) % marks.len()]
-            ),
+            format!("Camera(to: \"{}\")", marks[(j * 9 + 4) % marks.len()]),
         ));
         events.push((
             t,

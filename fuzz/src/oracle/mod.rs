@@ -20,6 +20,10 @@ pub fn file(file: &OutputFile) {
         pdf(name, &file.bytes);
         return;
     }
+    if name.ends_with(".glb") {
+        glb(name, &file.bytes);
+        return;
+    }
     let text =
         std::str::from_utf8(&file.bytes).unwrap_or_else(|e| panic!("{name}: not UTF-8: {e}"));
     match name.rsplit('.').next().unwrap_or("") {
@@ -30,11 +34,96 @@ pub fn file(file: &OutputFile) {
         "vtt" => vtt::check(name, text),
         "md" => markdown::check(name, text),
         "dot" => dot::check(name, text),
+        "txt" if name.starts_with("cues-qlab") => qlab(name, text),
         "txt" => {}
+        "asc" => usitt(name, text),
         "otio" => json(name, text),
         "edl" => edl::check(name, text),
         "fountain" => fountain::check(name, text),
         other => panic!("{name}: an output of unknown kind `{other}`"),
+    }
+}
+
+/// A glTF 2.0 binary: the header's magic, version and length, a JSON chunk first that parses,
+/// every chunk 4-byte aligned and inside the file.
+pub fn glb(name: &str, bytes: &[u8]) {
+    let word = |at: usize| {
+        let b = bytes
+            .get(at..at + 4)
+            .unwrap_or_else(|| panic!("{name}: cut short at byte {at}"));
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+    };
+    assert_eq!(bytes.get(..4), Some(&b"glTF"[..]), "{name}: no glTF magic");
+    assert_eq!(word(4), 2, "{name}: not glTF version 2");
+    assert_eq!(word(8), bytes.len(), "{name}: header length is not the file's");
+    let mut at = 12;
+    let mut first = true;
+    while at < bytes.len() {
+        let (length, kind) = (word(at), word(at + 4));
+        assert_eq!(length % 4, 0, "{name}: chunk at {at} not 4-byte aligned");
+        let body = bytes
+            .get(at + 8..at + 8 + length)
+            .unwrap_or_else(|| panic!("{name}: chunk at {at} runs past the end"));
+        if first {
+            assert_eq!(kind, 0x4E4F_534A, "{name}: the first chunk is not JSON");
+            let text = std::str::from_utf8(body)
+                .unwrap_or_else(|e| panic!("{name}: JSON chunk not UTF-8: {e}"));
+            json(name, text);
+            first = false;
+        }
+        at += 8 + length;
+    }
+    assert!(!first, "{name}: no JSON chunk");
+}
+
+/// USITT ASCII: ASCII only, lines of at most 80 characters, the `IDENT 3:0` header and
+/// `ENDDATA` last, and no scene text able to open a record of its own: every line is a
+/// comment, blank, or starts with a keyword the format knows.
+pub fn usitt(name: &str, text: &str) {
+    assert!(text.is_ascii(), "{name}: not ASCII");
+    const KEYWORDS: [&str; 12] = [
+        "IDENT", "MANUFACTURER", "CONSOLE", "CLEAR", "CUE", "TEXT", "UP", "DOWN", "FOLLOWON",
+        "LINK", "PART", "ENDDATA",
+    ];
+    let mut records = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        assert!(line.len() <= 80, "{name}: a line over 80 characters: {line:?}");
+        let line = line.trim_start();
+        if line.is_empty() || line.starts_with('!') {
+            continue;
+        }
+        let keyword = line.split_whitespace().next().unwrap_or("");
+        assert!(
+            KEYWORDS.contains(&keyword),
+            "{name}: a line that is no USITT record: {line:?}"
+        );
+        records.push(keyword);
+    }
+    assert_eq!(records.first(), Some(&"IDENT"), "{name}: no IDENT first");
+    assert_eq!(records.last(), Some(&"ENDDATA"), "{name}: ENDDATA is not last");
+}
+
+/// QLab's OSC text form: each line one message, an address then quoted arguments, no line
+/// that scene text broke into two.
+pub fn qlab(name: &str, text: &str) {
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            line.starts_with('/') || line.starts_with('#'),
+            "{name}: a line that is no OSC message: {line:?}"
+        );
+        // Outside quotes only the address and numbers; inside, `\` escapes the next char.
+        let (mut quoted, mut escaped) = (false, false);
+        for c in line.chars() {
+            match (quoted, escaped, c) {
+                (true, false, '\\') => escaped = true,
+                (true, true, _) => escaped = false,
+                (_, false, '"') => quoted = !quoted,
+                _ => {}
+            }
+            assert!(!c.is_control(), "{name}: a control character in {line:?}");
+        }
+        assert!(!quoted, "{name}: an argument left open: {line:?}");
     }
 }
 
