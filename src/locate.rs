@@ -136,8 +136,11 @@ impl SpanIndex {
     }
 }
 
+/// A token of RON text as the tolerant scanners read it (the span index here, the language
+/// server's id index): brackets, separators, strings (their inner text, raw or not) and any
+/// other run of text.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Tok<'a> {
+pub(crate) enum Tok<'a> {
     Open(u8),
     Close(u8),
     Colon,
@@ -318,7 +321,8 @@ impl<'a> Scanner<'a> {
     }
 }
 
-fn unescape(raw: &str, is_raw: bool) -> Option<String> {
+/// A string token's text with its escapes resolved; `None` for an escape RON does not know.
+pub(crate) fn unescape(raw: &str, is_raw: bool) -> Option<String> {
     if is_raw {
         return Some(raw.to_string());
     }
@@ -352,7 +356,9 @@ fn unescape(raw: &str, is_raw: bool) -> Option<String> {
     Some(out)
 }
 
-fn tokenise(text: &str) -> Vec<(Tok<'_>, Span)> {
+/// Tokens of `text` with their spans, never failing: an unterminated string or comment runs
+/// to the end, comments and `#![…]` attributes are skipped.
+pub(crate) fn tokenise(text: &str) -> Vec<(Tok<'_>, Span)> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut i = 0;

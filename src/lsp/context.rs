@@ -3,6 +3,7 @@
 //! design: completion runs on half-typed text that ron would refuse.
 
 use crate::fmt::fields::{SCENE, Value};
+use crate::locate::{Tok, tokenise};
 
 /// One open bracket before the cursor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,103 +36,64 @@ impl Cursor {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let bytes = &text.as_bytes()[..offset];
         let mut frames: Vec<Frame> = Vec::new();
         // The last atom, while nothing but whitespace and comments follows it.
         let mut last_atom: Option<String> = None;
         let mut in_string = None;
         let mut word_start = offset;
-        let mut i = 0;
-        while i < bytes.len() {
-            let c = bytes[i];
-            match c {
-                b' ' | b'\t' | b'\r' | b'\n' => i += 1,
-                b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                    while i < bytes.len() && bytes[i] != b'\n' {
-                        i += 1;
-                    }
-                }
-                b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                    let mut depth = 0usize;
-                    while i < bytes.len() {
-                        if bytes[i..].starts_with(b"/*") {
-                            depth += 1;
-                            i += 2;
-                        } else if bytes[i..].starts_with(b"*/") {
-                            depth = depth.saturating_sub(1);
-                            i += 2;
-                            if depth == 0 {
-                                break;
-                            }
-                        } else {
-                            i += 1;
-                        }
-                    }
-                }
-                b'"' => {
-                    let start = i;
-                    i += 1;
-                    let mut closed = false;
-                    while i < bytes.len() {
-                        match bytes[i] {
-                            b'\\' => i += 2,
-                            b'"' => {
-                                closed = true;
-                                i += 1;
-                                break;
-                            }
-                            _ => i += 1,
-                        }
-                    }
-                    if !closed {
-                        in_string = Some(start);
-                        word_start = start + 1;
+        for (token, span) in tokenise(&text[..offset]) {
+            match token {
+                Tok::Str(inner, is_raw) => {
+                    // Cut off by the cursor: the closing quote (and hashes) missing. The
+                    // closing part mirrors the opening one, less a raw string's `r`.
+                    let opening = if is_raw {
+                        let hashes = text.as_bytes()[span.start + 1..]
+                            .iter()
+                            .take_while(|&&b| b == b'#')
+                            .count();
+                        hashes + 2
+                    } else {
+                        1
+                    };
+                    let open = span.start + opening;
+                    let closing = opening - usize::from(is_raw);
+                    if span.end == offset && span.end - span.start < opening + inner.len() + closing
+                    {
+                        in_string = Some(span.start);
+                        word_start = open;
                         break;
                     }
                     last_atom = None;
                 }
-                b'(' | b'[' | b'{' => {
+                Tok::Open(open) => {
                     let field = frames.last().and_then(|f| f.current.clone());
                     frames.push(Frame {
-                        open: c,
+                        open,
                         name: last_atom.take(),
                         field,
                         current: None,
                     });
-                    i += 1;
                 }
-                b')' | b']' | b'}' => {
+                Tok::Close(_) => {
                     frames.pop();
                     last_atom = None;
-                    i += 1;
                 }
-                b',' => {
+                Tok::Comma => {
                     if let Some(f) = frames.last_mut() {
                         f.current = None;
                     }
                     last_atom = None;
-                    i += 1;
                 }
-                b':' => {
+                Tok::Colon => {
                     if let Some(f) = frames.last_mut() {
                         f.current = last_atom.take();
                     }
-                    i += 1;
                 }
-                _ => {
-                    let start = i;
-                    while i < bytes.len() && is_word_byte(bytes[i]) {
-                        i += 1;
+                Tok::Atom(atom) => {
+                    if span.end == offset {
+                        word_start = span.start;
                     }
-                    if i == start {
-                        i += 1;
-                        last_atom = None;
-                        continue;
-                    }
-                    if i == bytes.len() {
-                        word_start = start;
-                    }
-                    last_atom = Some(String::from_utf8_lossy(&bytes[start..i]).into_owned());
+                    last_atom = Some(atom.to_string());
                 }
             }
         }
@@ -214,10 +176,6 @@ pub const ACTIONS: &[&str] = &[
     "Move", "Door", "Take", "Put", "Give", "Throw", "Break", "Line", "Camera", "Cue",
 ];
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.' || b == b'#' || b >= 0x80
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +227,19 @@ mod tests {
         assert_eq!(c.frames.len(), 1);
         assert_eq!(c.field(), Some("length"));
         assert!(!c.expects_field_name());
+    }
+
+    #[test]
+    fn a_string_cut_off_by_the_cursor_is_open_and_a_closed_one_is_not() {
+        let text = r##"(title: r#"Half"##;
+        let c = Cursor::at(text, text.len());
+        assert_eq!(c.in_string, Some(8));
+        assert_eq!(c.word_start, 11);
+        let closed = r##"(title: r#"Whole"#, "##;
+        assert_eq!(Cursor::at(closed, closed.len()).in_string, None);
+        let escaped = r#"(title: "say \""#;
+        assert_eq!(Cursor::at(escaped, escaped.len()).in_string, Some(8));
+        let done = r#"(title: "x", "#;
+        assert_eq!(Cursor::at(done, done.len()).in_string, None);
     }
 }

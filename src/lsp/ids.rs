@@ -6,6 +6,7 @@
 //! still works while the file has a syntax error elsewhere.
 
 use super::context::ACTIONS;
+use crate::locate::{Tok, tokenise, unescape};
 use crate::source::Span;
 use std::collections::HashSet;
 
@@ -269,118 +270,46 @@ fn classify(frames: &[Frame]) -> Option<Place> {
 
 /// Every string of `text` that is an id: its span (quotes included), its text, its place.
 fn strings(text: &str) -> Vec<(Span, String, Place)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut frames: Vec<Frame> = Vec::new();
     let mut last_atom: Option<String> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        match c {
-            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let mut depth = 0usize;
-                while i < bytes.len() {
-                    if bytes[i..].starts_with(b"/*") {
-                        depth += 1;
-                        i += 2;
-                    } else if bytes[i..].starts_with(b"*/") {
-                        depth = depth.saturating_sub(1);
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-            b'"' => {
-                let start = i;
-                i += 1;
-                let mut escaped = false;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    if bytes[i] == b'\\' {
-                        escaped = true;
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                let end = (i + 1).min(bytes.len());
-                i = end;
-                let inner = text.get(start + 1..end.saturating_sub(1)).unwrap_or("");
+    for (token, span) in tokenise(text) {
+        match token {
+            Tok::Str(inner, is_raw) => {
                 if let Some(place) = classify(&frames) {
-                    let id = if escaped {
-                        inner.replace("\\\"", "\"").replace("\\\\", "\\")
-                    } else {
-                        inner.to_string()
-                    };
-                    out.push((Span::new(start, end), id, place));
+                    let id = unescape(inner, is_raw).unwrap_or_else(|| inner.to_string());
+                    out.push((span, id, place));
                 }
                 last_atom = None;
             }
-            b'(' | b'[' | b'{' => {
+            Tok::Open(open) => {
                 let field = frames.last().and_then(|f| f.current.clone());
                 frames.push(Frame {
-                    open: c,
+                    open,
                     name: last_atom.take(),
                     field,
                     current: None,
-                    expect_key: c == b'{',
+                    expect_key: open == b'{',
                 });
-                i += 1;
             }
-            b')' | b']' | b'}' => {
+            Tok::Close(_) => {
                 frames.pop();
                 last_atom = None;
-                i += 1;
             }
-            b',' => {
+            Tok::Comma => {
                 if let Some(f) = frames.last_mut() {
                     f.current = None;
                     f.expect_key = f.open == b'{';
                 }
                 last_atom = None;
-                i += 1;
             }
-            b':' => {
+            Tok::Colon => {
                 if let Some(f) = frames.last_mut() {
                     f.current = last_atom.take();
                     f.expect_key = false;
                 }
-                i += 1;
             }
-            _ => {
-                let start = i;
-                while i < bytes.len()
-                    && !matches!(
-                        bytes[i],
-                        b' ' | b'\t'
-                            | b'\r'
-                            | b'\n'
-                            | b'('
-                            | b')'
-                            | b'['
-                            | b']'
-                            | b'{'
-                            | b'}'
-                            | b':'
-                            | b','
-                            | b'"'
-                    )
-                {
-                    i += 1;
-                }
-                if i == start {
-                    i += 1;
-                }
-                last_atom = text.get(start..i).map(str::to_string);
-            }
+            Tok::Atom(atom) => last_atom = Some(atom.to_string()),
         }
     }
     out
