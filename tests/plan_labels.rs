@@ -284,7 +284,11 @@ fn read(name: &str, bytes: &[u8]) -> Drawing {
                     leader,
                 });
             }
-            "path" if has_class(node, "wall") || has_class(node, "wild-wall") => {
+            "path"
+                if has_class(node, "wall")
+                    || has_class(node, "wild-wall")
+                    || has_class(node, "crane-arm") =>
+            {
                 let half = attr(node, "stroke-width") / 2.0;
                 for sub in subpaths(node.attribute("d").unwrap_or("")) {
                     for w in sub.windows(2) {
@@ -424,6 +428,9 @@ fn bundled_plans_keep_their_labels_apart_and_near() {
     for (scene, at) in [
         ("scenes/tutorial.ron", 30.0),
         ("scenes/we-cry-together.ron", 133.0),
+        ("scenes/goodfellas-copacabana.ron", 100.0),
+        ("scenes/touch-of-evil.ron", 150.0),
+        ("scenes/russian-ark-ball.ron", 60.0),
     ] {
         let text = crate::common::read(&repo(scene));
         assert_guarantees(scene, &plans(scene, &text, at));

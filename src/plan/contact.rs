@@ -73,7 +73,14 @@ pub fn contact_sheet(scene: &Scene, sim: &Simulation, spans: &[Span]) -> Vec<u8>
 fn heading(scene: &Scene, count: usize) -> Group {
     let x = page::MARGIN;
     let y = page::MARGIN;
-    let title = clean(&scene.title);
+    // A long title keeps to the left part of the page; the legend stops short of its end.
+    let title = super::style::fit(
+        &scene.title,
+        style::TITLE_SIZE,
+        (page::PAGE_W - 2.0 * page::MARGIN) * 0.6,
+        true,
+    );
+    let title_end = x + text_width(&title, style::TITLE_SIZE, true) + 6.0;
     let subtitle = format!(
         "Contact sheet: {count} beat{}, in order. Shaded: floor the camera sees during the beat; \
          unshaded floor is where crew can hide.",
@@ -103,6 +110,9 @@ fn heading(scene: &Scene, count: usize) -> Group {
         let kind = super::routes::Walker::of(person);
         let name = clean(&person.name);
         let w = text_width(&name, size, false);
+        if right - w - 5.0 < title_end {
+            break;
+        }
         g = g.add(text(&name, right - w, y + 3.0, size).set("fill", style::INK));
         g = g.add(
             Rectangle::new()

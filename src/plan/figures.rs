@@ -94,10 +94,12 @@ pub fn people(
         };
         if let Some(arm) = person.camera().and_then(|c| c.crane) {
             // The crane's arm, from its base to the head, under the camera's symbol.
+            // Drawn and kept clear like a wall: a line, not a box, so labels may sit beside it.
             let base = frame.at(sim.position(arm.base, t));
+            placer.block_wall(base, p, frame.ink(0.8));
             symbols = symbols.add(
                 Path::new()
-                    .set("class", "sym")
+                    .set("class", "crane-arm")
                     .set(
                         "d",
                         PathData::new().polyline(&[base, p], false).into_string(),

@@ -24,6 +24,9 @@ pub enum Row {
 }
 
 const LINE: f64 = 1.38;
+/// Lead between the lines of a title that wraps: the bold face's boxes are about 1.2 em tall,
+/// so anything tighter sets the second line's ascenders into the first line's descenders.
+const TITLE_LEAD: f64 = 1.3;
 
 impl Row {
     /// The lines of text this row takes in a column `width` wide, and its height.
@@ -33,7 +36,8 @@ impl Row {
         match self {
             Row::Title(t) => {
                 let l = bold(t, style::TITLE_SIZE, width);
-                let h = l.len() as f64 * style::TITLE_SIZE * 1.15 + 1.0;
+                let more = l.len().saturating_sub(1) as f64;
+                let h = style::TITLE_SIZE * (1.15 + more * TITLE_LEAD) + 1.0;
                 (l, h)
             }
             Row::Subtitle(t) => {
@@ -184,7 +188,15 @@ fn draw(row: &Row, lines: &[String], col: Rect, y: f64, frame: &Frame) -> Group 
         })
     };
     match row {
-        Row::Title(_) => set(g, style::TITLE_SIZE, col.x, y, 1.15, style::WALL, "bold"),
+        Row::Title(_) => set(
+            g,
+            style::TITLE_SIZE,
+            col.x,
+            y,
+            TITLE_LEAD,
+            style::WALL,
+            "bold",
+        ),
         Row::Subtitle(_) => set(
             g,
             style::HEADING_SIZE + 0.4,
