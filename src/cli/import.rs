@@ -2,7 +2,7 @@
 
 use super::{EXIT_OK, console};
 use clap::Args;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The largest screenplay read, bytes: a feature script is about 200 KB.
@@ -100,28 +100,5 @@ fn file_stem_id(stem: &str) -> String {
 
 /// Writes `text` to a new file at `path` (never over an existing one), as `oner new` does.
 fn write_new(path: &Path, text: &str) -> u8 {
-    let shown = super::display_path(path);
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        return console::usage_error(&format!(
-            "cannot create `{}`: {e}",
-            super::display_path(dir)
-        ));
-    }
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .and_then(|mut file| file.write_all(text.as_bytes()));
-    match written {
-        Ok(()) => console::code(
-            console::err_line(&format!("wrote {shown}; check it with: oner check {shown}"))
-                .map(|()| EXIT_OK),
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => console::usage_error(&format!(
-            "`{shown}` already exists; oner import never overwrites a file (use -o PATH)"
-        )),
-        Err(e) => console::usage_error(&format!("cannot write `{shown}`: {e}")),
-    }
+    super::write_new_scene(path, text, "import", "use -o PATH")
 }

@@ -331,6 +331,38 @@ pub fn display_path(path: &std::path::Path) -> String {
     crate::escape::terminal(&path.display().to_string()).into_owned()
 }
 
+/// Writes a new scene file (`oner new`, `oner import`): its folder made if missing, never over
+/// an existing file (`create_new` refuses one, or a symlink, in the same step as it creates),
+/// and nothing half-written left behind. `taken` says what to do when the path exists.
+pub fn write_new_scene(path: &std::path::Path, text: &str, command: &str, taken: &str) -> u8 {
+    use std::io::Write;
+    let shown = display_path(path);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        return console::usage_error(&format!("cannot create `{}`: {e}", display_path(dir)));
+    }
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut file| {
+            file.write_all(text.as_bytes()).inspect_err(|_| {
+                let _ = std::fs::remove_file(path);
+            })
+        });
+    match written {
+        Ok(()) => console::code(
+            console::err_line(&format!("wrote {shown}; check it with: oner check {shown}"))
+                .map(|()| EXIT_OK),
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => console::usage_error(&format!(
+            "`{shown}` already exists; oner {command} never overwrites a file ({taken})"
+        )),
+        Err(e) => console::usage_error(&format!("cannot write `{shown}`: {e}")),
+    }
+}
+
 /// Writes one study file: to standard output for `-`, into a folder when `out` is one (or
 /// ends in a separator), to `out` itself otherwise, and into the scene's output folder when
 /// there is no `out`. Says what it wrote.

@@ -1,8 +1,7 @@
 //! `oner new`: write a small, valid, commented scene to start from.
 
-use super::{EXIT_OK, console};
+use super::console;
 use clap::Args;
-use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -34,26 +33,5 @@ pub fn run(args: &NewArgs) -> u8 {
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from("scenes").join(format!("{}.ron", args.name)));
-    let shown = crate::escape::terminal(&path.display().to_string()).into_owned();
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        return console::usage_error(&format!("cannot create `{}`: {e}", dir.display()));
-    }
-    // `create_new` refuses an existing file (or a symlink) in the same step as it creates.
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut file| file.write_all(text.as_bytes()));
-    match written {
-        Ok(()) => console::code(
-            console::err_line(&format!("wrote {shown}; check it with: oner check {shown}"))
-                .map(|()| EXIT_OK),
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => console::usage_error(&format!(
-            "`{shown}` already exists; oner new never overwrites a file (pick another NAME or -o PATH)"
-        )),
-        Err(e) => console::usage_error(&format!("cannot write `{shown}`: {e}")),
-    }
+    super::write_new_scene(&path, &text, "new", "pick another NAME or -o PATH")
 }
