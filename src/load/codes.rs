@@ -118,10 +118,12 @@ sight passes through door gaps; a door off the wall would let people walk throug
     CodeDoc {
         code: OUTSIDE_ROOM,
         name: "outside-room",
-        summary: "a mark, piece of furniture or practical is outside its room",
-        explanation: "### What it checks\nThat marks and practicals lie inside the room they name, and furniture fits \
-inside its room.\n\n### Why it matters\nA mark outside its room puts a performer in the wrong room (or in a wall), and \
-every route and sight line from it is wrong.\n\n### Example\n```ron\n\"L1\": (room: \"living\", at: (7.0, 2.0))  // living room ends at x = 6\n```\n\n\
+        summary: "a mark, piece of furniture or practical is outside its room, or a mark is inside furniture",
+        explanation: "### What it checks\nThat marks and practicals lie inside the room they name, that furniture fits \
+inside its room, and that no mark lies inside a piece of furniture (on its edge is fine: a seat at the table).\n\n\
+### Why it matters\nA mark outside its room puts a performer in the wrong room (or in a wall), and \
+every route and sight line from it is wrong. A mark inside furniture puts a body in the table, and every move to it \
+walks through it.\n\n### Example\n```ron\n\"L1\": (room: \"living\", at: (7.0, 2.0))  // living room ends at x = 6\n```\n\n\
 ### Fix\nCorrect the coordinates or the room.",
     },
     CodeDoc {

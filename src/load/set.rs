@@ -119,7 +119,7 @@ pub fn resolve_set(set: &raw::Set, r: &mut Resolver, path: &SourcePath) -> Resol
 
     let mut place_ids = Namespace::new("mark or furniture");
     let mut furniture_ids = Namespace::new("furniture");
-    let furniture = set
+    let furniture: Vec<Furniture> = set
         .furniture
         .iter()
         .enumerate()
@@ -239,6 +239,7 @@ pub fn resolve_set(set: &raw::Set, r: &mut Resolver, path: &SourcePath) -> Resol
                 &format!("mark `{id}`"),
                 &m.room,
             );
+            mark_not_in_furniture(id, at, room, furniture.as_slice(), r, &p.field("at"));
             Mark {
                 id: id.clone(),
                 room,
@@ -263,6 +264,40 @@ pub fn resolve_set(set: &raw::Set, r: &mut Resolver, path: &SourcePath) -> Resol
         place_ids,
         mark_ids,
     }
+}
+
+/// A mark inside a piece of furniture in its room (S010): a body cannot stand in a table, and
+/// every move to the mark would walk through it. On its edge is fine (a seat at the table).
+fn mark_not_in_furniture(
+    id: &str,
+    at: Point,
+    room: RoomId,
+    furniture: &[Furniture],
+    r: &mut Resolver,
+    path: &SourcePath,
+) {
+    let Some(piece) = furniture.iter().find(|f| {
+        f.room == room
+            && f.outline.strictly_contains(at)
+            && f.outline.distance_to_boundary(at) > 0.01
+    }) else {
+        return;
+    };
+    let d = Diagnostic::error(
+        codes::OUTSIDE_ROOM,
+        format!("mark `{id}` is inside furniture `{}`", piece.id),
+    )
+    .at(
+        r.spans.span(path),
+        format!("({}, {}) is inside `{}`", at.x, at.y, piece.id),
+    )
+    .also(r.spans.span(&piece.path.field("shape")), format!("`{}` stands here", piece.id))
+    .note("a mark is where a body stands: inside furniture it stands in the table, and every move to it walks through it")
+    .help(format!(
+        "put the mark beside `{}`, where the body stands or sits at it",
+        piece.id
+    ));
+    r.push(d);
 }
 
 /// A point that must lie inside `room` (S010 if not).

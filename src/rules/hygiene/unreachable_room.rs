@@ -2,6 +2,7 @@
 
 use super::{reachable, shared_wall};
 use crate::diagnostic::Diagnostic;
+use crate::model::DoorKind;
 use crate::rules::{Context, Level, Rule, RuleDoc};
 
 pub struct UnreachableRoom;
@@ -14,7 +15,9 @@ static DOC: RuleDoc = RuleDoc {
     summary: "a room nobody can walk into from where the take starts",
     explanation: "### What it checks\nThat every room can be reached from a room someone starts \
 in, through doors, openings, arches or wild walls (in any state: a closed door can be opened, a \
-wild wall struck). Windows do not count.\n\n\
+wild wall struck). Windows do not count as a way in, but a room seen through a window from a \
+room people can reach is not reported: it is a view out (a street behind a backing, a yard) \
+that nobody needs to walk into.\n\n\
 ### Why it matters\nA room with no way in is a closed box on the plan: nobody can use it in the \
 take. Usually a door or opening is missing, or sits on a wall the two rooms do not share.\n\n\
 ### Example\n```ron\nrooms: {\n    \"kitchen\": (…, shape: Rect(x: 0.0, y: 0.0, w: 4.0, h: 3.5)),\n\
@@ -33,8 +36,15 @@ impl Rule for UnreachableRoom {
             return;
         }
         let reach = reachable(cx.scene);
+        // Rooms only looked into: through a window from where people can go.
+        let mut view_out = vec![false; cx.scene.rooms.len()];
+        for door in cx.scene.doors.iter().filter(|d| d.kind == DoorKind::Window) {
+            let [a, b] = door.rooms.map(|r| r.index());
+            view_out[a] |= reach[b];
+            view_out[b] |= reach[a];
+        }
         for (i, room) in cx.scene.rooms.iter().enumerate() {
-            if reach[i] {
+            if reach[i] || view_out[i] {
                 continue;
             }
             // A reachable room it shares the longest wall with: where a door could go.

@@ -13,7 +13,7 @@ use crate::model::{EventId, PersonId};
 use crate::rules::{Context, Level, Rule, RuleDoc};
 use crate::time::Time;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 pub struct Collision;
@@ -305,14 +305,40 @@ impl Rule for Collision {
 const CROWD: usize = 4;
 
 /// Reports each pair's contacts, or one report for each crowd of [`CROWD`] or more people
-/// joined by contacts.
+/// tangled at once: contacts join a tangle when they share a person and overlap in time, so
+/// a walker brushing past one booth at 0:04 and another at 1:06 is two mistakes, not a crowd.
 fn report_all(
     cx: &Context,
-    contacts: Vec<((PersonId, PersonId), Episode)>,
+    mut contacts: Vec<((PersonId, PersonId), Episode)>,
     out: &mut Vec<Diagnostic>,
 ) {
-    // People joined by any contact, as a union-find forest over person indices.
-    let mut parent: Vec<usize> = (0..cx.scene.people.len()).collect();
+    contacts.sort_by(|(p, x), (q, y)| x.start.total_cmp(&y.start).then(p.cmp(q)));
+    let tangle = tangles(&contacts, cx.scene.people.len());
+    let mut people: BTreeMap<usize, BTreeSet<PersonId>> = BTreeMap::new();
+    for (((a, b), _), &t) in contacts.iter().zip(&tangle) {
+        people.entry(t).or_default().extend([*a, *b]);
+    }
+    let mut crowds: BTreeMap<usize, Vec<Episode>> = BTreeMap::new();
+    for (((a, b), e), t) in contacts.into_iter().zip(tangle) {
+        if people[&t].len() >= CROWD {
+            crowds.entry(t).or_default().push(e);
+        } else {
+            out.push(report(cx, a, b, &e));
+        }
+    }
+    for (t, episodes) in crowds {
+        let members: Vec<PersonId> = people[&t].iter().copied().collect();
+        out.push(report_crowd(cx, &members, &episodes));
+    }
+}
+
+/// For contacts sorted by start, the index of the first contact of the tangle each belongs
+/// to: a union-find over contacts, joining each to the contact of each of its two people that
+/// ends last so far, if they overlap (by the 0.05 s that also merges one pair's contacts).
+/// Joining to the latest-ending one is enough: any earlier contact it overlaps, that one
+/// overlaps too, so they are already joined.
+fn tangles(contacts: &[((PersonId, PersonId), Episode)], people: usize) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..contacts.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -320,29 +346,22 @@ fn report_all(
         }
         i
     }
-    for ((a, b), _) in &contacts {
-        let (ra, rb) = (root(&mut parent, a.index()), root(&mut parent, b.index()));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
+    let mut latest: Vec<Option<usize>> = vec![None; people];
+    for (i, ((a, b), e)) in contacts.iter().enumerate() {
+        for who in [a.index(), b.index()] {
+            match latest[who] {
+                Some(j) if contacts[j].1.end + 0.05 >= e.start => {
+                    let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[ri.max(rj)] = ri.min(rj);
+                    if e.end > contacts[j].1.end {
+                        latest[who] = Some(i);
+                    }
+                }
+                _ => latest[who] = Some(i),
+            }
         }
     }
-    let mut members: BTreeMap<usize, Vec<PersonId>> = BTreeMap::new();
-    for i in 0..parent.len() {
-        let r = root(&mut parent, i);
-        members.entry(r).or_default().push(PersonId::from_index(i));
-    }
-    let mut crowds: BTreeMap<usize, Vec<Episode>> = BTreeMap::new();
-    for ((a, b), e) in contacts {
-        let r = root(&mut parent, a.index());
-        if members[&r].len() >= CROWD {
-            crowds.entry(r).or_default().push(e);
-        } else {
-            out.push(report(cx, a, b, &e));
-        }
-    }
-    for (r, episodes) in crowds {
-        out.push(report_crowd(cx, &members[&r], &episodes));
-    }
+    (0..contacts.len()).map(|i| root(&mut parent, i)).collect()
 }
 
 fn report(cx: &Context, a: PersonId, b: PersonId, e: &Episode) -> Diagnostic {
@@ -407,7 +426,7 @@ mod tests {
     use super::{Cause, Collision, Piece, contact};
     use crate::geometry::Point;
     use crate::model::PersonId;
-    use crate::rules::testing::reports;
+    use crate::rules::testing::{check, reports};
 
     fn piece(t0: f64, t1: f64, p0: (f64, f64), velocity: (f64, f64)) -> Piece {
         let who = PersonId::from_index(0);
@@ -628,6 +647,44 @@ mod tests {
         assert!(
             across_y[0].ends_with("within 0.2 m of each other"),
             "{across_y:?}"
+        );
+    }
+
+    /// One walk down a queue brushes three people, each at its own moment: three pair reports,
+    /// not one "4 people in one another's way" spanning the walk (the crowd report is for a
+    /// tangle at one time; it once joined contacts over the whole take).
+    #[test]
+    fn brushes_at_different_moments_are_pairs_not_a_crowd() {
+        let text = include_str!("../../../tests/fixtures/collision/one-walker-three-brushes.ron");
+        let found: Vec<String> = check(&Collision, text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "`ana` and `ben` are in the same spot in `hall` from 0:07.1 to 0:07.4",
+                "`ana` and `cy` are in the same spot in `hall` from 0:09.9 to 0:10.1",
+                "`ana` and `dot` are in the same spot in `hall` from 0:12.6 to 0:13.0",
+            ]
+        );
+        // The same four tangled at once (everyone on one mark) are one crowd.
+        let crowd = text
+            .replace(r#"starts_at: "q1""#, r#"starts_at: "q2""#)
+            .replace(r#"starts_at: "q3""#, r#"starts_at: "q2""#)
+            .replace(r#"starts_at: "start""#, r#"starts_at: "q2""#)
+            .replace(
+                r#"(at: "0:05", do: Move(who: "ana", to: "end", arrive: "0:15")),"#,
+                "",
+            );
+        let found: Vec<String> = check(&Collision, &crowd)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("4 people are in one another's way in `hall` from 0:00.0"),
+            "{found:?}"
         );
     }
 
