@@ -365,14 +365,23 @@ pub fn point(p: Point) -> String {
     format!("({}, {})", number(p.x, 2), number(p.y, 2))
 }
 
-/// What the mover is, for messages: "`ana`" or "`cam` (Steadicam, 0.9 m wide)".
+/// What the mover is, for messages: "`ana`", "`cam` (Steadicam, 0.9 m wide)", or, when the
+/// camera's `radius` (rig and operator) is wider than the rig itself, "`cam` (Handheld with
+/// its operator, 0.9 m across)": always the width the clearance is measured for.
 pub fn mover(cx: &Context, who: PersonId) -> String {
-    match cx.scene.person(who).camera() {
-        Some(spec) => format!(
+    let person = cx.scene.person(who);
+    match person.camera() {
+        Some(spec) if spec.rig.width() / 2.0 >= person.radius => format!(
             "{} ({:?}, {} wide)",
             cx.who(who),
             spec.rig,
             metres(spec.rig.width())
+        ),
+        Some(spec) => format!(
+            "{} ({:?} with its operator, {} across)",
+            cx.who(who),
+            spec.rig,
+            metres(2.0 * person.radius)
         ),
         None => cx.who(who),
     }
