@@ -49,7 +49,7 @@ pub fn document(title: &str) -> Document {
 pub fn finish(document: Document) -> Vec<u8> {
     let body = document.to_string();
     let mut out = String::with_capacity(body.len() + body.len() / 16 + 64);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(crate::drawing::DECLARATION);
     // Scene text is escaped (`<` is `&lt;`), so "<text " only ever opens an element.
     let mut count = 0;
     let mut rest = body.as_str();
