@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod cuesheet;
 pub mod diagnostic;
+pub mod drawing;
 pub mod escape;
 pub mod fmt;
 pub mod fountain;

@@ -349,3 +349,29 @@ fn plan_refuses_a_scale_the_sheet_cannot_hold() {
         .expect("runs");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_camera_side_arrow_follows_where_the_camera_looks() {
+    let scene = load(&repo("scenes/tutorial.ron"));
+    let sim = oner::sim::Simulation::new(&scene);
+    let plan = String::from_utf8(oner::plan::overview(&scene, &sim)).expect("UTF-8");
+    assert!(plan.contains("class=\"camera-side\""));
+    assert!(plan.contains(">\nCAM\n</text>"));
+    // At one moment the arrow is the camera's facing then, to the nearest eighth of a turn.
+    let t = oner::time::Time::from_seconds(20.0).expect("a time");
+    let f = sim.facing(scene.cameras().next().expect("a camera"), t);
+    let side = oner::plan::camera_side::camera_side(&scene, &sim, t, t).expect("a side");
+    let gap = (side - f.y.atan2(f.x) + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU)
+        - std::f64::consts::PI;
+    assert!(
+        gap.abs() <= std::f64::consts::FRAC_PI_8 + 1e-9,
+        "{side} vs {f:?}"
+    );
+    // Over the whole take the tutorial's camera looks mostly one way, so the plan has a side.
+    let whole =
+        oner::plan::camera_side::camera_side(&scene, &sim, oner::time::Time::ZERO, scene.length);
+    assert!(
+        whole.is_some(),
+        "the tutorial's camera looks mostly one way"
+    );
+}

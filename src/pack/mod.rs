@@ -29,7 +29,6 @@ use krilla::page::PageSettings;
 use krilla::paint::FillRule;
 use krilla::pdf::{Pdf, PdfDocument};
 use krilla_svg::{SurfaceExt, SvgSettings};
-use pack_usvg as usvg;
 use pen::{INK, MUTED, Pen, RULE, pt};
 use std::sync::Arc;
 use tiles::{OVERLAP_MM, Tiling};

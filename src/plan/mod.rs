@@ -10,6 +10,7 @@
 //! characters are stripped first), never attributes, ids, comments or links.
 
 pub mod camera;
+pub mod camera_side;
 pub mod contact;
 pub mod crowd;
 pub mod doors;

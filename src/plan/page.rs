@@ -1,7 +1,7 @@
 //! The page: A4 landscape in millimetres, the part of it the plan fills, and the mapping from
 //! the set's metres to page millimetres.
 
-use super::style::{Ink, n};
+use super::style::Ink;
 use crate::geometry::Point;
 use crate::model::Scene;
 use crate::sim::Simulation;
@@ -334,76 +334,8 @@ impl Layout {
     }
 }
 
-/// SVG path data built with fixed precision.
-#[derive(Debug, Default, Clone)]
-pub struct PathData(String);
-
-impl PathData {
-    pub fn new() -> PathData {
-        PathData(String::new())
-    }
-
-    fn push(&mut self, command: char, p: Point) {
-        if !self.0.is_empty() {
-            self.0.push(' ');
-        }
-        self.0.push(command);
-        self.0.push_str(&n(p.x));
-        self.0.push(' ');
-        self.0.push_str(&n(p.y));
-    }
-
-    pub fn move_to(mut self, p: Point) -> PathData {
-        self.push('M', p);
-        self
-    }
-
-    pub fn line_to(mut self, p: Point) -> PathData {
-        self.push('L', p);
-        self
-    }
-
-    /// A circular arc of `radius` to `p`, sweeping clockwise on the page when `clockwise`.
-    pub fn arc_to(mut self, radius: f64, clockwise: bool, p: Point) -> PathData {
-        self.0.push_str(&format!(
-            " A{} {} 0 0 {} {} {}",
-            n(radius),
-            n(radius),
-            u8::from(clockwise),
-            n(p.x),
-            n(p.y)
-        ));
-        self
-    }
-
-    pub fn close(mut self) -> PathData {
-        self.0.push_str(" Z");
-        self
-    }
-
-    /// A polyline (or polygon when `closed`) through `points`.
-    pub fn polyline(mut self, points: &[Point], closed: bool) -> PathData {
-        for (i, &p) in points.iter().enumerate() {
-            self = if i == 0 {
-                self.move_to(p)
-            } else {
-                self.line_to(p)
-            };
-        }
-        if closed && points.len() > 2 {
-            self = self.close();
-        }
-        self
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn into_string(self) -> String {
-        self.0
-    }
-}
+/// The one path builder of every picture.
+pub use crate::drawing::PathData;
 
 #[cfg(test)]
 mod tests {
@@ -430,14 +362,5 @@ mod tests {
         let grown = Layout::choose((Point::new(0.0, 0.0), Point::new(10.0, 10.0)), 1);
         assert_eq!(grown.columns.len(), 2);
         assert!(grown.plan.w < square.plan.w);
-    }
-
-    #[test]
-    fn path_data_is_fixed_precision() {
-        let d = PathData::new()
-            .move_to(Point::new(1.0 / 3.0, 2.0))
-            .line_to(Point::new(-0.0001, 5.5))
-            .close();
-        assert_eq!(d.into_string(), "M0.33 2 L0 5.5 Z");
     }
 }

@@ -4,6 +4,7 @@
 
 use super::Span;
 use super::camera;
+use super::camera_side::camera_side;
 use super::crowd::Crowd;
 use super::extras;
 use super::figures;
@@ -49,7 +50,7 @@ pub fn document(title: &str) -> Document {
 pub fn finish(document: Document) -> Vec<u8> {
     let body = document.to_string();
     let mut out = String::with_capacity(body.len() + body.len() / 16 + 64);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(crate::drawing::DECLARATION);
     // Scene text is escaped (`<` is `&lt;`), so "<text " only ever opens an element.
     let mut count = 0;
     let mut rest = body.as_str();
@@ -579,7 +580,12 @@ pub fn overview(
                 "as at the start; its label tells every change",
             );
             rows.push(Row::Gap(2.0));
-            rows.push(Row::Scale);
+            rows.push(Row::Scale(camera_side(
+                scene,
+                sim,
+                Time::ZERO,
+                end_of_take(scene, sim),
+            )));
             setup_rows(scene, &setups, &mut rows);
             if !spans.is_empty() {
                 rows.push(Row::Heading("Beats".into()));
@@ -670,7 +676,7 @@ pub fn beat(
                 &mut rows,
                 "as at the start of the beat; its label tells every change in it",
             );
-            rows.push(Row::Scale);
+            rows.push(Row::Scale(camera_side(scene, sim, span.from, span.to)));
             setup_rows(scene, &setups, &mut rows);
             if !happenings.is_empty() {
                 rows.push(Row::Heading("What happens".into()));
@@ -739,7 +745,7 @@ pub fn at(
                 "where a walk under way ends, and when".into(),
             ));
             set_rows(scene, &mut rows, "as they are now");
-            rows.push(Row::Scale);
+            rows.push(Row::Scale(camera_side(scene, sim, t, t)));
             rows.push(Row::Heading("Where everyone is".into()));
             rows.extend(
                 story::positions(scene, sim, t)

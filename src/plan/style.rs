@@ -4,8 +4,6 @@
 //! One place for these so the overview, the beat plans, the contact sheet and the study pages
 //! that reuse the floor all read as one family.
 
-use svg::node::element::Text;
-
 /// Fonts in order of preference; the last resorts exist on almost every system.
 /// Text is measured with the bundled DejaVu Sans Condensed ([`super::metrics`]), so it comes
 /// first: as "DejaVu Sans Condensed" for fontconfig and browsers, and as "DejaVu Sans" with
@@ -70,10 +68,8 @@ impl Ink {
     }
 }
 
-/// Formats a page coordinate or size: two decimals, tidy, deterministic.
-pub fn n(value: f64) -> String {
-    crate::escape::number(value, 2)
-}
+/// Numbers, scene text and text elements are written the one way every picture writes them.
+pub use crate::drawing::{clean, n, text};
 
 /// A `#rrggbb` colour from the scene, or grey when it is anything else. The loader already
 /// checks colours; this keeps scene text out of attributes even if that ever changes.
@@ -86,23 +82,6 @@ pub fn safe_colour(colour: &str) -> String {
     } else {
         CREW.to_string()
     }
-}
-
-/// A text element holding scene text: control characters stripped (the svg crate escapes
-/// `&`, `<` and `>` itself, so escaping here would double it).
-pub fn text(content: &str, x: f64, y: f64, size: f64) -> Text {
-    Text::new(clean(content))
-        .set("x", n(x))
-        .set("y", n(y))
-        .set("font-size", n(size))
-}
-
-/// Scene text made safe for element content, on one line.
-pub fn clean(content: &str) -> String {
-    crate::escape::strip_control(content)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Width of `content` set at `size` in the plans' face, millimetres ([`super::metrics`]).

@@ -6,7 +6,7 @@ use super::key::{Icon, draw_icon};
 use super::page::{Frame, PathData, Rect};
 use super::style::{self, n, text, wrap, wrap_weight};
 use crate::geometry::Point;
-use svg::node::element::{Group, Path, Rectangle};
+use svg::node::element::{Group, Path, Rectangle, Title};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
@@ -18,8 +18,9 @@ pub enum Row {
     /// A time and what happens then, the time in its own column.
     Event(String, String),
     Key(Icon, String),
-    /// A scale bar for the plan's frame.
-    Scale,
+    /// A scale bar for the plan's frame, the north arrow, and the camera side arrow when the
+    /// camera has one (the direction it looks into the set, radians on the plan).
+    Scale(Option<f64>),
     Gap(f64),
 }
 
@@ -67,7 +68,7 @@ impl Row {
                 let h = (l.len() as f64 * style::SMALL_SIZE * LINE).max(least);
                 (l, h)
             }
-            Row::Scale => (Vec::new(), 9.0),
+            Row::Scale(_) => (Vec::new(), 9.0),
             Row::Gap(h) => (Vec::new(), *h),
         }
     }
@@ -258,14 +259,16 @@ fn draw(row: &Row, lines: &[String], col: Rect, y: f64, frame: &Frame) -> Group 
                 "",
             )
         }
-        Row::Scale => g.add(scale_bar(frame, col, y)),
+        Row::Scale(side) => g.add(scale_bar(frame, col, y, *side)),
         Row::Gap(_) => g,
     }
 }
 
 /// A bar of whole metres (1, 2, 5, 10 … whichever fits), alternately filled.
-fn scale_bar(frame: &Frame, col: Rect, y: f64) -> Group {
-    let max_w = (col.w - 14.0).min(60.0);
+fn scale_bar(frame: &Frame, col: Rect, y: f64, camera_side: Option<f64>) -> Group {
+    // Room at the right for the scale's ratio and the arrows.
+    let arrows = if camera_side.is_some() { 24.0 } else { 14.0 };
+    let max_w = (col.w - arrows).min(60.0);
     let metres = [20.0, 10.0, 5.0, 4.0, 2.0, 1.0, 0.5]
         .into_iter()
         .find(|m| m * frame.scale <= max_w)
@@ -325,6 +328,52 @@ fn scale_bar(frame: &Frame, col: Rect, y: f64) -> Group {
             .set("fill", style::MUTED),
         )
         .add(north_arrow(Point::new(col.right() - 3.0, y)))
+        .add(camera_side.map_or_else(Group::new, |angle| {
+            camera_arrow(Point::new(col.right() - 10.0, y), angle)
+        }))
+}
+
+/// The camera side: an arrow pointing the way the camera looks into the set, from the side it
+/// works from, under the word CAM (beside the north arrow, the same size).
+fn camera_arrow(at: Point, angle: f64) -> Group {
+    let c = Point::new(at.x, at.y + 5.8);
+    let (dx, dy) = (angle.cos(), angle.sin());
+    let along = |k: f64, side: f64| Point::new(c.x + dx * k - dy * side, c.y + dy * k + dx * side);
+    let head = PathData::new()
+        .move_to(along(1.8, 0.0))
+        .line_to(along(0.4, 1.1))
+        .line_to(along(0.7, 0.0))
+        .line_to(along(0.4, -1.1))
+        .close();
+    Group::new()
+        .set("class", "camera-side")
+        .add(Title::new(format!(
+            "Camera side: the camera looks {} into the set",
+            super::camera_side::compass(angle)
+        )))
+        .add(
+            Path::new()
+                .set(
+                    "d",
+                    PathData::new()
+                        .move_to(along(-1.8, 0.0))
+                        .line_to(along(0.7, 0.0))
+                        .into_string(),
+                )
+                .set("stroke", style::WALL)
+                .set("stroke-width", "0.3"),
+        )
+        .add(
+            Path::new()
+                .set("d", head.into_string())
+                .set("fill", style::SEEN),
+        )
+        .add(
+            text("CAM", at.x, at.y + 2.6, style::SMALL_SIZE)
+                .set("class", "bold")
+                .set("text-anchor", "middle")
+                .set("fill", style::WALL),
+        )
 }
 
 /// Plan north: up the page, smaller y in the scene (docs/format.md), as an arrow with an N.

@@ -285,7 +285,7 @@
     return { prop, body, label, text: null };
   });
 
-  /* Label widths in metres, measured once per text before the first frame: every text is
+  /* Label spans in metres, measured once per text before the first frame: every text is
    * written first and then all are read, so the browser lays the page out once, never in the
    * frame loop. A text not measured (none should be) gets an estimate, not a layout. */
   const widths = new Map();
@@ -310,33 +310,104 @@
     }
     for (const [key, el] of probes) {
       let w = 0;
-      try { w = el.getComputedTextLength(); } catch (e) { w = 0; }
-      widths.set(key, w);
+      let b = null;
+      try { w = el.getComputedTextLength(); b = el.getBBox(); } catch (e) { w = 0; }
+      /* From the text's x to the right edge of its ink or advance, whichever is further
+       * (an italic's last letter leans past its advance), and where the ink starts. */
+      widths.set(key, b && b.width > 0 ? [Math.min(0, b.x), Math.max(w, b.x + b.width)] : [0, w]);
+      const size = el.getAttribute('font-size');
+      if (!extents.has(size) && b && b.height > 0) { extents.set(size, [b.y, b.y + b.height]); }
     }
     for (const [, el] of probes) { el.remove(); }
   }
-  function width(el) {
+  /* How far a label's laid-out box reaches above and below its baseline (the face's ascent
+   * and descent, not the font size: boxes set a font size apart still touch). */
+  const extents = new Map();
+  function extent(el) {
     const size = el.getAttribute('font-size');
-    const w = widths.get(widthKey(el.textContent, size)) || 0;
-    return w > 0 ? w : el.textContent.length * parseFloat(size) * 0.55;
+    const h = parseFloat(size);
+    return extents.get(size) || [-0.95 * h, 0.25 * h];
   }
 
   /* The plan's own labels (room names, furniture, doors, marks) in metres: live labels keep
    * off them where they can. Measured once, in the state the floor is first drawn in. */
-  let floorBoxes = null;
+  const floorBoxes = new Map();
   function floorLabelBoxes() {
-    if (floorBoxes) { return floorBoxes; }
-    floorBoxes = boxGrid();
+    const known = floorBoxes.get(shownState);
+    if (known) { return known; }
+    const boxes = boxGrid();
+    floorBoxes.set(shownState, boxes);
     const live = $('live').transform.baseVal.consolidate();
-    if (!live) { return floorBoxes; }
+    if (!live) { return boxes; }
     const m = live.matrix;
     for (const el of plan.querySelectorAll('.floor-labels text')) {
+      if (el.getClientRects().length === 0) { continue; } /* a door's label for another state */
       let b = null;
       try { b = el.getBBox(); } catch (e) { b = null; }
       if (!b || b.width <= 0) { continue; }
-      floorBoxes.push([(b.x - m.e) / m.a, (b.y - m.f) / m.a, (b.x + b.width - m.e) / m.a, (b.y + b.height - m.f) / m.a]);
+      boxes.push([(b.x - m.e) / m.a, (b.y - m.f) / m.a, (b.x + b.width - m.e) / m.a, (b.y + b.height - m.f) / m.a, el]);
     }
-    return floorBoxes;
+    return boxes;
+  }
+
+  /* A live label that finds no free place knocks out the plan's labels under it for as long
+   * as it is there (what a person or prop is doing now matters more than a mark's id), so no
+   * text is ever drawn on text. Only the labels whose state changes are touched. */
+  let knockedOut = new Set();
+  function knockOut(placed) {
+    const soft = floorLabelBoxes();
+    const now = new Set();
+    for (const b of placed) {
+      soft.some((o) => {
+        if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]) { now.add(o[4]); }
+        return false;
+      }, b);
+    }
+    for (const el of knockedOut) { if (!now.has(el)) { el.removeAttribute('visibility'); } }
+    for (const el of now) { if (!knockedOut.has(el)) { el.setAttribute('visibility', 'hidden'); } }
+    knockedOut = now;
+  }
+
+  /* The walls (and tall furniture) as drawn, with half the wall line's width either side: a
+   * label keeps off them where any place beside its anchor is free. */
+  const WALL_HALF = 0.55 * U + halo;
+  function wallGrid(t) {
+    const walls = boxGrid();
+    const add = (s) => walls.push([
+      Math.min(s[0], s[2]) - WALL_HALF, Math.min(s[1], s[3]) - WALL_HALF,
+      Math.max(s[0], s[2]) + WALL_HALF, Math.max(s[1], s[3]) + WALL_HALF, s,
+    ]);
+    take.sight.fixed.forEach(add);
+    for (const w of take.sight.wild) { if (w.struck == null || t < w.struck) { add(w.segment); } }
+    return walls;
+  }
+  let wallsAt = null;
+  function wallsNow(t) {
+    const struck = take.sight.wild.filter((w) => w.struck != null && t >= w.struck).length;
+    if (!wallsAt || wallsAt.struck !== struck) { wallsAt = { struck, grid: wallGrid(t) }; }
+    return wallsAt.grid;
+  }
+  /* Whether the segment s (drawn WALL_HALF either side) crosses box b (Liang-Barsky). */
+  function crosses(b, s) {
+    const x0 = b[0] - WALL_HALF;
+    const y0 = b[1] - WALL_HALF;
+    const x1 = b[2] + WALL_HALF;
+    const y1 = b[3] + WALL_HALF;
+    const dx = s[2] - s[0];
+    const dy = s[3] - s[1];
+    let t0 = 0;
+    let t1 = 1;
+    for (const [p, q] of [[-dx, s[0] - x0], [dx, x1 - s[0]], [-dy, s[1] - y0], [dy, y1 - s[1]]]) {
+      if (Math.abs(p) < 1e-12) {
+        if (q < 0) { return false; }
+      } else if (p < 0) {
+        t0 = Math.max(t0, q / p);
+      } else {
+        t1 = Math.min(t1, q / p);
+      }
+      if (t0 > t1) { return false; }
+    }
+    return true;
   }
 
   /* Boxes already on the plan this frame, filed in a grid of cells so a label is tested only
@@ -368,26 +439,60 @@
     };
   }
 
-  /* Puts a label beside its anchor: where it overlaps nothing, else where it overlaps no other
-   * live symbol or label, else to the right. */
-  function placeLabel(el, p, r, taken) {
-    const w = width(el);
-    const h = parseFloat(el.getAttribute('font-size'));
-    const g = r + 0.6 * U;
-    const spots = [
-      [p[0] + g, p[1] - h / 2], [p[0] - g - w, p[1] - h / 2],
-      [p[0] - w / 2, p[1] - g - h], [p[0] - w / 2, p[1] + g],
-      [p[0] + g * 0.8, p[1] - g * 0.8 - h], [p[0] - g * 0.8 - w, p[1] - g * 0.8 - h],
-      [p[0] + g * 0.8, p[1] + g * 0.8], [p[0] - g * 0.8 - w, p[1] + g * 0.8],
-    ].map((s) => [s[0], s[1], s[0] + w, s[1] + h]);
+  /* The best place for a label of width w beside p: where it overlaps nothing (live symbols
+   * and labels, the plan's own labels, walls), else no live symbol, label or wall, else no
+   * live symbol or label, else to the right; with how good it is (0 best). The places ring
+   * the anchor, close first, then rings further out. */
+  function bestSpot(w, top, bottom, p, r, taken, walls) {
+    const h = bottom - top;
+    const spots = [];
+    for (const g of [0, 1.3, 2.6, 3.9, 5.2, 6.5, 7.8].map((k) => r + 0.6 * U + h * k)) {
+      spots.push(
+        [p[0] + g, p[1] - h / 2], [p[0] - g - w, p[1] - h / 2],
+        [p[0] - w / 2, p[1] - g - h], [p[0] - w / 2, p[1] + g],
+        [p[0] + g * 0.8, p[1] - g * 0.8 - h], [p[0] - g * 0.8 - w, p[1] - g * 0.8 - h],
+        [p[0] + g * 0.8, p[1] + g * 0.8], [p[0] - g * 0.8 - w, p[1] + g * 0.8],
+      );
+    }
+    const boxes = spots.map((s) => [s[0], s[1], s[0] + w, s[1] + h]);
     const overlaps = (b) => (o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1];
     const hits = (b, boxes) => boxes.some(overlaps(b), b);
+    const onWall = (b) => walls.some((o) => overlaps(b)(o) && crosses(b, o[4]), b);
     const soft = floorLabelBoxes();
-    const box = spots.find((b) => !hits(b, taken) && !hits(b, soft))
-      || spots.find((b) => !hits(b, taken)) || spots[0];
+    const tests = [
+      (b) => !hits(b, taken) && !onWall(b) && !hits(b, soft),
+      (b) => !hits(b, taken) && !onWall(b),
+      (b) => !hits(b, taken),
+    ];
+    for (let k = 0; k < tests.length; k++) {
+      const box = boxes.find(tests[k]);
+      if (box) { return [box, k]; }
+    }
+    return [boxes[0], tests.length];
+  }
+
+  /* Puts a label beside its anchor (bestSpot) and returns the box it takes. A label with a
+   * shorter form (a broken prop's name without "(broken)": its hollow symbol says so) takes
+   * the shorter form where only that finds a place off the walls and other labels. */
+  function placeLabel(el, p, r, taken, walls, text, shorter) {
+    const [top, bottom] = extent(el);
+    const size = el.getAttribute('font-size');
+    const span = (s) => {
+      const known = widths.get(widthKey(s, size));
+      return known && known[1] > 0 ? known : [0, s.length * parseFloat(size) * 0.55];
+    };
+    const wide = (s) => span(s)[1] - span(s)[0];
+    let [box, grade] = bestSpot(wide(text), top, bottom, p, r, taken, walls);
+    let shown = text;
+    if (grade > 1 && shorter) {
+      const [other, better] = bestSpot(wide(shorter), top, bottom, p, r, taken, walls);
+      if (better < grade) { [box, grade, shown] = [other, better, shorter]; }
+    }
+    if (el.textContent !== shown) { el.textContent = shown; }
     taken.push(box);
-    el.setAttribute('x', f2(box[0]));
-    el.setAttribute('y', f2(box[1] + h * 0.8));
+    el.setAttribute('x', f2(box[0] - span(shown)[0]));
+    el.setAttribute('y', f2(box[1] - top));
+    return box;
   }
 
   /* Moves a figure; an unchanged transform is not written again, so a crowd standing still
@@ -464,15 +569,18 @@
       used.push(p);
       pf.body.setAttribute('d', pathOf([[p[0], p[1] - pr], [p[0] + pr, p[1]], [p[0], p[1] + pr], [p[0] - pr, p[1]]], true));
       pf.body.setAttribute('fill', s.broken ? '#ffffff' : PROP);
-      const text = s.broken ? pf.prop.name + ' (broken)' : pf.prop.name;
-      if (pf.text !== text) { pf.label.textContent = text; pf.text = text; }
+      pf.text = s.broken ? pf.prop.name + ' (broken)' : pf.prop.name;
+      pf.shorter = s.broken ? pf.prop.name : null;
       taken.push([p[0] - pr, p[1] - pr, p[0] + pr, p[1] + pr]);
       propSpots.push([pf, p]);
     }
+    const walls = wallsNow(t);
+    const placed = [];
     for (const fig of figures) {
-      if (fig.label) { placeLabel(fig.label, where.get(fig.person), fig.r, taken); }
+      if (fig.label) { placed.push(placeLabel(fig.label, where.get(fig.person), fig.r, taken, walls, fig.person.name, null)); }
     }
-    for (const [pf, p] of propSpots) { placeLabel(pf.label, p, pr, taken); }
+    for (const [pf, p] of propSpots) { placed.push(placeLabel(pf.label, p, pr, taken, walls, pf.text, pf.shorter)); }
+    knockOut(placed);
   }
 
   /* ---- The floor's states ---- */

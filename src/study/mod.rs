@@ -9,9 +9,9 @@
 //! All of them read the scene and the simulation and return file contents; nothing here
 //! prints or writes. [`stays`] works out who is in which room when, once, for all three.
 
+pub mod chart;
 pub mod set_graph;
 pub mod stats;
-pub mod svg;
 pub mod timeline_chart;
 
 use crate::model::{Department, Scene};

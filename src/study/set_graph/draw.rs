@@ -4,9 +4,12 @@
 
 use super::page::{MARGIN, Page, Rect, WIDTH};
 use super::{Edge, EdgeKind, crossers};
+use crate::drawing::{PathData, Tree, n};
+use crate::geometry::Point;
 use crate::model::{RoomId, Scene};
 use crate::study::MUTED;
-use crate::study::svg::{PathData, Svg, fit, n, text_width};
+use crate::study::chart;
+use crate::study::chart::{fit, text_width};
 
 const LEGEND_H: f64 = 56.0;
 
@@ -24,7 +27,7 @@ pub fn render(scene: &Scene, edges: &[Edge]) -> String {
     let page = Page::new(scene);
     let plan_bottom = page.bottom();
     let height = plan_bottom + 24.0 + LEGEND_H + MARGIN;
-    let mut svg = Svg::new(WIDTH, height);
+    let mut svg = chart::page(WIDTH, height);
 
     heading(scene, edges, &mut svg);
     plan(scene, &page, &mut svg);
@@ -35,13 +38,11 @@ pub fn render(scene: &Scene, edges: &[Edge]) -> String {
     for edge in edges {
         let (colour, width, dash) = stroke(edge.kind);
         let [a, b] = edge.rooms;
-        let mut d = PathData::new();
-        let pa = page.node(scene, a);
-        let pd = page.at(edge.at);
-        let pb = page.node(scene, b);
-        d.move_to(pa.0, pa.1);
-        d.line_to(pd.0, pd.1);
-        d.line_to(pb.0, pb.1);
+        let point = |(x, y): (f64, f64)| Point::new(x, y);
+        let d = PathData::new()
+            .move_to(point(page.node(scene, a)))
+            .line_to(point(page.at(edge.at)))
+            .line_to(point(page.node(scene, b)));
         let mut attrs = vec![
             ("d", d.into_string()),
             ("stroke", colour.into()),
@@ -76,7 +77,7 @@ fn tooltip(scene: &Scene, edge: &Edge) -> String {
     text
 }
 
-fn heading(scene: &Scene, edges: &[Edge], svg: &mut Svg) {
+fn heading(scene: &Scene, edges: &[Edge], svg: &mut Tree) {
     svg.text(
         "text",
         &[
@@ -104,7 +105,7 @@ fn heading(scene: &Scene, edges: &[Edge], svg: &mut Svg) {
 }
 
 /// The rooms as faint outlines, offstage floor greyed.
-fn plan(scene: &Scene, page: &Page, svg: &mut Svg) {
+fn plan(scene: &Scene, page: &Page, svg: &mut Tree) {
     let (x0, y0) = page.at(page.lo);
     let (x1, y1) = page.at(page.hi);
     svg.open("clipPath", &[("id", "visible-floor".into())]);
@@ -126,16 +127,16 @@ fn plan(scene: &Scene, page: &Page, svg: &mut Svg) {
         ],
     );
     for room in &scene.rooms {
-        let mut d = PathData::new();
-        for (i, &p) in room.outline.corners.iter().enumerate() {
-            let (x, y) = page.at(p);
-            if i == 0 {
-                d.move_to(x, y);
-            } else {
-                d.line_to(x, y);
-            }
-        }
-        d.close();
+        let corners: Vec<Point> = room
+            .outline
+            .corners
+            .iter()
+            .map(|&p| {
+                let (x, y) = page.at(p);
+                Point::new(x, y)
+            })
+            .collect();
+        let d = PathData::new().polyline(&corners, false).close();
         let mut attrs = vec![
             ("d", d.into_string()),
             (
@@ -152,7 +153,7 @@ fn plan(scene: &Scene, page: &Page, svg: &mut Svg) {
     svg.close();
 }
 
-fn nodes(scene: &Scene, page: &Page, svg: &mut Svg) {
+fn nodes(scene: &Scene, page: &Page, svg: &mut Tree) {
     svg.open(
         "g",
         &[("font-size", "13".into()), ("font-weight", "700".into())],
@@ -211,7 +212,7 @@ fn nodes(scene: &Scene, page: &Page, svg: &mut Svg) {
 
 /// A pill with the crossing count at each doorway, and the door's name beside it wherever it
 /// covers the fewest nodes, pills and names already placed.
-fn labels(scene: &Scene, edges: &[Edge], page: &Page, svg: &mut Svg) {
+fn labels(scene: &Scene, edges: &[Edge], page: &Page, svg: &mut Tree) {
     let pill = |edge: &Edge| {
         let (x, y) = page.at(edge.at);
         let count = format!("{}×", edge.crossings);
@@ -316,7 +317,7 @@ fn labels(scene: &Scene, edges: &[Edge], page: &Page, svg: &mut Svg) {
     }
 }
 
-fn legend(edges: &[Edge], svg: &mut Svg, top: f64) {
+fn legend(edges: &[Edge], svg: &mut Tree, top: f64) {
     let items = [
         (EdgeKind::Door, "door"),
         (EdgeKind::Opening, "opening or arch"),

@@ -4,7 +4,7 @@
 use super::node_point;
 use crate::geometry::Point;
 use crate::model::{RoomId, Scene};
-use crate::study::svg::{fit, text_width};
+use crate::study::chart::{fit, text_width};
 
 pub const WIDTH: f64 = 1100.0;
 pub const MARGIN: f64 = 30.0;

@@ -1,7 +1,7 @@
 //! The statistics as aligned plain text: what `oner stats` prints and `stats.txt` holds.
 
 use super::Stats;
-use crate::study::svg::one_line;
+use crate::drawing::clean as one_line;
 use crate::time::Time;
 
 /// Longest cell of scene text before it is cut with an ellipsis, characters.

@@ -5,9 +5,10 @@ use super::layout::{Chart, HEADING_H, LEGEND_ROW, MARGIN, WIDTH};
 use super::lines::{SPEAKING_H, style};
 use super::marks::{break_glyph, slam_glyph};
 use super::rows::heading;
+use crate::drawing::{Tree, n};
 use crate::model::{Action, Department, DoorAction, PersonId, Scene};
+use crate::study::chart::{fit, text_width};
 use crate::study::department_colour;
-use crate::study::svg::{Svg, fit, n, text_width};
 
 /// What the legend shows, in order.
 #[derive(Debug, Clone)]
@@ -140,7 +141,7 @@ pub fn legend_rows(scene: &Scene, density: Density) -> usize {
         .map_or(0, |&(_, row)| row + 1)
 }
 
-pub fn legend(chart: &Chart, svg: &mut Svg) {
+pub fn legend(chart: &Chart, svg: &mut Tree) {
     let scene = chart.scene;
     let items = items(scene, chart.density);
     let places = flow(&items);
@@ -152,7 +153,7 @@ pub fn legend(chart: &Chart, svg: &mut Svg) {
     for ((sample, text), (x, row)) in items.iter().zip(&places) {
         let y = chart.legend_top + HEADING_H + LEGEND_ROW * (*row as f64 + 0.5);
         let mid = x + SAMPLE_W / 2.0;
-        let line = |svg: &mut Svg, colour: &str, width: f64, dash: Option<&str>| {
+        let line = |svg: &mut Tree, colour: &str, width: f64, dash: Option<&str>| {
             let mut attrs = vec![
                 ("x1", n(*x)),
                 ("x2", n(x + SAMPLE_W)),
@@ -167,7 +168,7 @@ pub fn legend(chart: &Chart, svg: &mut Svg) {
             }
             svg.leaf("line", &attrs);
         };
-        let swatch = |svg: &mut Svg, colour: &str, opacity: &str| {
+        let swatch = |svg: &mut Tree, colour: &str, opacity: &str| {
             svg.leaf(
                 "rect",
                 &[

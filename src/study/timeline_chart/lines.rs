@@ -3,8 +3,10 @@
 
 use super::Density;
 use super::layout::Chart;
+use crate::drawing::{PathData, Tree, n};
+use crate::geometry::Point;
 use crate::model::{Action, PersonId, Scene};
-use crate::study::svg::{PathData, Svg, fit, n};
+use crate::study::chart::fit;
 use crate::time::Time;
 
 /// Half the width of the bend where a line changes band, pixels.
@@ -63,27 +65,27 @@ fn path(chart: &Chart, who: PersonId) -> String {
         }
     };
     let mut d = PathData::new();
-    let mut pen: Option<(f64, f64)> = None;
+    let mut pen: Option<Point> = None;
     for (i, span) in spans.iter().enumerate() {
         let Some((from, to, y)) = *span else {
             pen = None;
             continue;
         };
-        let start = from + if i > 0 { bend(i - 1) } else { 0.0 };
-        let end = to - bend(i);
-        match pen {
-            Some(p) => d.bend_to(p, start, y),
-            None => d.move_to(start, y),
+        let start = Point::new(from + if i > 0 { bend(i - 1) } else { 0.0 }, y);
+        let end = Point::new((to - bend(i)).max(start.x), y);
+        d = match pen {
+            Some(p) => d.bend_to(p, start),
+            None => d.move_to(start),
         }
-        d.line_to(end.max(start), y);
-        pen = Some((end.max(start), y));
+        .line_to(end);
+        pen = Some(end);
     }
     d.into_string()
 }
 
 /// Every person's line, crew underneath, cameras on top, each with a white halo so crossings
 /// stay readable.
-pub fn people(chart: &Chart, svg: &mut Svg) {
+pub fn people(chart: &Chart, svg: &mut Tree) {
     svg.open(
         "g",
         &[("fill", "none".into()), ("stroke-linejoin", "round".into())],
@@ -143,7 +145,7 @@ pub fn people(chart: &Chart, svg: &mut Svg) {
 }
 
 /// A performer's line drawn fat while they speak (detailed charts only), on top of the lines.
-pub fn speaking(chart: &Chart, svg: &mut Svg) {
+pub fn speaking(chart: &Chart, svg: &mut Tree) {
     if chart.density != Density::Detailed {
         return;
     }
@@ -193,7 +195,7 @@ pub fn speaking(chart: &Chart, svg: &mut Svg) {
 }
 
 /// Names at the right-hand end of the lines, nudged apart so none overlap.
-pub fn names(chart: &Chart, svg: &mut Svg) {
+pub fn names(chart: &Chart, svg: &mut Tree) {
     let labelled: Vec<PersonId> = chart
         .drawn
         .iter()
@@ -269,7 +271,7 @@ const LEVELS: f64 = 10.0;
 
 /// For crowds: each band shaded by how many people (cameras aside) are in the room, averaged
 /// over short bins, with the head count written where a shade holds long enough to read.
-pub fn occupancy(chart: &Chart, svg: &mut Svg) {
+pub fn occupancy(chart: &Chart, svg: &mut Tree) {
     if chart.density != Density::Aggregate {
         return;
     }

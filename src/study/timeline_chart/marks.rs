@@ -3,14 +3,15 @@
 
 use super::Density;
 use super::layout::{BEAT_H, Chart, LABEL_W, MARGIN};
+use crate::drawing::{Tree, n};
 use crate::model::{Action, DoorAction, RoomId};
-use crate::study::svg::{Svg, fit, n};
+use crate::study::chart::fit;
 use crate::study::{MUTED, clock_label, department_colour};
 
 /// Glyph colour for slams and breaks: loud things.
 const LOUD: &str = "#c62828";
 
-pub fn heading(chart: &Chart, svg: &mut Svg) {
+pub fn heading(chart: &Chart, svg: &mut Tree) {
     let scene = chart.scene;
     let cast = scene.people.iter().filter(|p| !p.is_crew()).count();
     let crew = scene.people.len() - cast;
@@ -50,7 +51,7 @@ pub fn heading(chart: &Chart, svg: &mut Svg) {
 }
 
 /// Band backgrounds and room names.
-pub fn bands(chart: &Chart, svg: &mut Svg) {
+pub fn bands(chart: &Chart, svg: &mut Tree) {
     svg.open("g", &[]);
     for (i, band) in chart.bands.iter().enumerate() {
         let room = chart.scene.room(band.room);
@@ -134,7 +135,7 @@ pub fn bands(chart: &Chart, svg: &mut Svg) {
 }
 
 /// Beats: shaded spans over the bands with numbered titles above.
-pub fn beats(chart: &Chart, svg: &mut Svg) {
+pub fn beats(chart: &Chart, svg: &mut Tree) {
     let scene = chart.scene;
     svg.open("g", &[]);
     for (i, beat) in scene.beats.iter().enumerate() {
@@ -209,7 +210,7 @@ pub fn tick_step(length: f64) -> f64 {
 }
 
 /// Grid lines through the bands and m:ss labels under them.
-pub fn axis(chart: &Chart, svg: &mut Svg) {
+pub fn axis(chart: &Chart, svg: &mut Tree) {
     let length = chart.length();
     let step = tick_step(length);
     let count = (length / step).floor() as usize;
@@ -264,7 +265,7 @@ pub fn axis(chart: &Chart, svg: &mut Svg) {
 }
 
 /// Slams, breaks and struck walls, drawn on the line of whoever does them.
-pub fn glyphs(chart: &Chart, svg: &mut Svg) {
+pub fn glyphs(chart: &Chart, svg: &mut Tree) {
     let scene = chart.scene;
     svg.open("g", &[]);
     for &id in &chart.sim.order {
@@ -415,7 +416,7 @@ fn cross(x: f64, y: f64, r: f64) -> String {
 }
 
 /// Used by the legend: a slam burst at (x, y).
-pub fn slam_glyph(svg: &mut Svg, x: f64, y: f64) {
+pub fn slam_glyph(svg: &mut Tree, x: f64, y: f64) {
     svg.leaf(
         "path",
         &[("d", burst(x, y, 7.0, 3.0)), ("fill", LOUD.into())],
@@ -423,7 +424,7 @@ pub fn slam_glyph(svg: &mut Svg, x: f64, y: f64) {
 }
 
 /// Used by the legend: a break cross at (x, y).
-pub fn break_glyph(svg: &mut Svg, x: f64, y: f64) {
+pub fn break_glyph(svg: &mut Tree, x: f64, y: f64) {
     svg.leaf(
         "path",
         &[

@@ -14,7 +14,7 @@ mod lines;
 mod marks;
 mod rows;
 
-use super::svg::Svg;
+use super::chart;
 use crate::model::Scene;
 use crate::output::OutputFile;
 use crate::sim::Simulation;
@@ -50,7 +50,7 @@ impl Density {
 pub fn render(scene: &Scene, sim: &Simulation) -> String {
     let whereabouts = Whereabouts::of(sim);
     let chart = Chart::new(scene, sim, &whereabouts);
-    let mut svg = Svg::new(layout::WIDTH, chart.height);
+    let mut svg = chart::page(layout::WIDTH, chart.height);
     marks::heading(&chart, &mut svg);
     marks::bands(&chart, &mut svg);
     marks::beats(&chart, &mut svg);

@@ -3,14 +3,15 @@
 use super::layout::{Chart, HEADING_H, LABEL_W, MARGIN, ROW_H};
 use super::lines::style;
 use crate::cuesheet::Source;
+use crate::drawing::{Tree, n};
 use crate::model::Department;
 use crate::sim::PropWhere;
-use crate::study::svg::{Svg, fit, n, text_width};
+use crate::study::chart::{fit, text_width};
 use crate::study::{MUTED, department_colour};
 use crate::time::Time;
 
 /// A section heading (PROPS, CUES, KEY) at the left margin.
-pub fn heading(svg: &mut Svg, y: f64, text: &str) {
+pub fn heading(svg: &mut Tree, y: f64, text: &str) {
     svg.text(
         "text",
         &[
@@ -25,7 +26,7 @@ pub fn heading(svg: &mut Svg, y: f64, text: &str) {
     );
 }
 
-fn row_label(svg: &mut Svg, y: f64, text: &str, colour: &str) {
+fn row_label(svg: &mut Tree, y: f64, text: &str, colour: &str) {
     svg.text(
         "text",
         &[
@@ -39,7 +40,7 @@ fn row_label(svg: &mut Svg, y: f64, text: &str, colour: &str) {
     );
 }
 
-fn baseline(chart: &Chart, svg: &mut Svg, y: f64) {
+fn baseline(chart: &Chart, svg: &mut Tree, y: f64) {
     svg.leaf(
         "line",
         &[
@@ -55,7 +56,7 @@ fn baseline(chart: &Chart, svg: &mut Svg, y: f64) {
 
 /// One row per prop that changes place: a bar in the holder's colour while someone holds it,
 /// a thin grey line while it lies somewhere, red dashes once it is broken.
-pub fn props(chart: &Chart, svg: &mut Svg) {
+pub fn props(chart: &Chart, svg: &mut Tree) {
     if chart.props.is_empty() {
         return;
     }
@@ -206,7 +207,7 @@ impl PropSpan {
     /// Whether the words fit the stretch whole.
     fn label_fits(&self, chart: &Chart) -> bool {
         let room = chart.x(self.to) - chart.x(self.from) - 6.0;
-        fit(&self.label(), 9.0, room) == crate::study::svg::one_line(&self.label())
+        fit(&self.label(), 9.0, room) == crate::drawing::clean(&self.label())
     }
 }
 
@@ -276,7 +277,7 @@ pub fn prop_notes(chart: &Chart) -> Vec<PropNote> {
             }
             let text = format!(
                 "{}, {}–{}: {}",
-                crate::study::svg::one_line(&chart.scene.prop(prop).name),
+                crate::drawing::clean(&chart.scene.prop(prop).name),
                 span.from.clock(),
                 span.to.clock(),
                 if span.held {
@@ -298,7 +299,7 @@ pub fn prop_notes(chart: &Chart) -> Vec<PropNote> {
 fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in crate::study::svg::one_line(text).split(' ') {
+    for word in crate::drawing::clean(text).split(' ') {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -321,7 +322,7 @@ fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
 /// for every cue of the cue sheet (given and derived, the one list every output reads);
 /// derived cues are drawn fainter. Each row is a `g` with `data-dept` and each cue a `g`
 /// with class `cue`, so a test can count them.
-pub fn cues(chart: &Chart, svg: &mut Svg) {
+pub fn cues(chart: &Chart, svg: &mut Tree) {
     let list = crate::cuesheet::cue_list_with(chart.scene, chart.sim, chart.whereabouts);
     heading(svg, chart.cues_top, &format!("CUES ({})", list.len()));
     for (k, dept) in Department::ALL.iter().enumerate() {
