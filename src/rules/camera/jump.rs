@@ -218,4 +218,53 @@ mod tests {
             ]
         );
     }
+
+    /// K001 on the standard scene with living-room marks for a camera standing on `M`
+    /// (6.5, 2) while ana steps slowly north from `A0` (6, 1) to `A1` (6, 1.4) and ben runs
+    /// east from `B0` (4.5, 3) to `B1` (8.5, 3) in a second: the point between them that the
+    /// camera frames passes 0.1 m from the lens. `frame` lists the framed people.
+    fn two_movers(frame: &str) -> Vec<String> {
+        let text = scene(&format!(
+            r#"timeline: [
+                (at: "0:01", do: Camera(to: "M", arrive: "0:04")),
+                (at: "0:01", do: Move(who: "ben", to: "B0", arrive: "0:04")),
+                (at: "0:01", do: Move(who: "ana", to: "A0", arrive: "0:06")),
+                (at: "0:07", do: Camera(frame: {frame})),
+                (at: "0:10", do: Move(who: "ana", to: "A1", arrive: "0:14")),
+                (at: "0:11", do: Move(who: "ben", to: "B1", arrive: "0:12")),
+            ]"#
+        ))
+        .replace(
+            r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+            r#""C1": (room: "living", at: (8.4, 3.6)), "M": (room: "living", at: (6.5, 2.0)),
+               "A0": (room: "living", at: (6.0, 1.0)), "A1": (room: "living", at: (6.0, 1.4)),
+               "B0": (room: "living", at: (4.5, 3.0)), "B1": (room: "living", at: (8.5, 3.0)),"#,
+        );
+        check(&Jump, &text)
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn of_two_framed_subjects_moving_at_once_the_faster_across_the_lens_is_the_cause() {
+        // ben's run across the lens turns the view; ana's slow step does not, whichever of the
+        // two the framing lists first.
+        for frame in [r#"["ben", "ana"]"#, r#"["ana", "ben"]"#] {
+            let found = two_movers(frame);
+            assert!(!found.is_empty(), "{frame}: no whip");
+            for whip in &found {
+                assert!(
+                    whip.ends_with("| `ben` moves across the lens here, close to the camera"),
+                    "{frame}: {found:?}"
+                );
+            }
+        }
+    }
 }
