@@ -156,7 +156,22 @@ mod tests {
     /// The standard scene with living-room marks L3 (8, 2.3), L4 (4.5, 2.3) and L5 (6, 1.6):
     /// the camera goes to L3, frames ben on L1 (6, 2) and then runs to L4, 0.3 m past him.
     fn whips(ben_moves: &str) -> Vec<String> {
-        let text = scene(&format!(
+        check(&Jump, &whips_scene(ben_moves))
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default(),
+                    d.help.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    /// The scene of [`whips`].
+    fn whips_scene(ben_moves: &str) -> String {
+        scene(&format!(
             r#"timeline: [
                 (at: "0:01", do: Camera(to: "L3", arrive: "0:04")),
                 (at: "0:05", do: Camera(frame: ["ben"])),
@@ -169,18 +184,7 @@ mod tests {
             r#""C1": (room: "living", at: (8.4, 3.6)), "L3": (room: "living", at: (8.0, 2.3)),
                "L4": (room: "living", at: (4.5, 2.3)), "L5": (room: "living", at: (6.0, 1.6)),
                "L6": (room: "living", at: (4.7, 0.45)),"#,
-        );
-        check(&Jump, &text)
-            .into_iter()
-            .map(|d| {
-                format!(
-                    "{} | {} | {}",
-                    d.message,
-                    d.primary.map(|l| l.message).unwrap_or_default(),
-                    d.help.unwrap_or_default()
-                )
-            })
-            .collect()
+        )
     }
 
     #[test]
@@ -203,6 +207,22 @@ mod tests {
             [
                 "`cam` swings 489°/s at 0:10.5, too fast for an operator: it reads as a cut | the camera's move swings its view past `ben` | slow the camera's move or route it farther from `ben`; or frame a mark ahead instead, so the camera turns less"
             ]
+        );
+    }
+
+    #[test]
+    fn a_whip_still_under_way_when_the_take_ends_is_reported_at_its_speed() {
+        // The camera's run stops just past ben (L4 moved to 0.3 m from him) as the take ends.
+        let text = whips_scene("")
+            .replace(r#"length: "1:00""#, r#"length: "0:11""#)
+            .replace(
+                r#""L4": (room: "living", at: (4.5, 2.3))"#,
+                r#""L4": (room: "living", at: (5.9, 2.3))"#,
+            );
+        let found: Vec<String> = check(&Jump, &text).into_iter().map(|d| d.message).collect();
+        assert_eq!(
+            found,
+            ["`cam` swings 394°/s at 0:10.8, too fast for an operator: it reads as a cut"]
         );
     }
 
