@@ -239,4 +239,18 @@ mod tests {
         ));
         assert_eq!(late.len(), 1, "{late:?}");
     }
+
+    #[test]
+    fn a_head_out_of_reach_for_one_frame_is_reported_at_that_frame() {
+        // Raised at 0:02 and lowered again before the next frame (0:02.04 at 24 fps).
+        let out = fired(&yard(
+            "",
+            r#"(at: "0:02", do: Camera(height: 5.5)), (at: "0:02.03", do: Camera(height: 1.5))"#,
+        ));
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(
+            out[0].ends_with("| the head is out of reach at 0:02.0"),
+            "{out:?}"
+        );
+    }
 }

@@ -156,7 +156,22 @@ mod tests {
     /// The standard scene with living-room marks L3 (8, 2.3), L4 (4.5, 2.3) and L5 (6, 1.6):
     /// the camera goes to L3, frames ben on L1 (6, 2) and then runs to L4, 0.3 m past him.
     fn whips(ben_moves: &str) -> Vec<String> {
-        let text = scene(&format!(
+        check(&Jump, &whips_scene(ben_moves))
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default(),
+                    d.help.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    /// The scene of [`whips`].
+    fn whips_scene(ben_moves: &str) -> String {
+        scene(&format!(
             r#"timeline: [
                 (at: "0:01", do: Camera(to: "L3", arrive: "0:04")),
                 (at: "0:05", do: Camera(frame: ["ben"])),
@@ -169,18 +184,7 @@ mod tests {
             r#""C1": (room: "living", at: (8.4, 3.6)), "L3": (room: "living", at: (8.0, 2.3)),
                "L4": (room: "living", at: (4.5, 2.3)), "L5": (room: "living", at: (6.0, 1.6)),
                "L6": (room: "living", at: (4.7, 0.45)),"#,
-        );
-        check(&Jump, &text)
-            .into_iter()
-            .map(|d| {
-                format!(
-                    "{} | {} | {}",
-                    d.message,
-                    d.primary.map(|l| l.message).unwrap_or_default(),
-                    d.help.unwrap_or_default()
-                )
-            })
-            .collect()
+        )
     }
 
     #[test]
@@ -207,6 +211,22 @@ mod tests {
     }
 
     #[test]
+    fn a_whip_still_under_way_when_the_take_ends_is_reported_at_its_speed() {
+        // The camera's run stops just past ben (L4 moved to 0.3 m from him) as the take ends.
+        let text = whips_scene("")
+            .replace(r#"length: "1:00""#, r#"length: "0:11""#)
+            .replace(
+                r#""L4": (room: "living", at: (4.5, 2.3))"#,
+                r#""L4": (room: "living", at: (5.9, 2.3))"#,
+            );
+        let found: Vec<String> = check(&Jump, &text).into_iter().map(|d| d.message).collect();
+        assert_eq!(
+            found,
+            ["`cam` swings 394°/s at 0:10.8, too fast for an operator: it reads as a cut"]
+        );
+    }
+
+    #[test]
     fn a_subject_moving_straight_away_from_the_lens_is_not_the_cause() {
         // As the camera runs past him, ben backs away along the line from the lens (to L6,
         // south-west): that does not turn the view; the camera's own move does.
@@ -217,5 +237,54 @@ mod tests {
                 "`cam` swings 238°/s at 0:10.5, too fast for an operator: it reads as a cut | the camera's move swings its view past `ben` | slow the camera's move or route it farther from `ben`; or frame a mark ahead instead, so the camera turns less"
             ]
         );
+    }
+
+    /// K001 on the standard scene with living-room marks for a camera standing on `M`
+    /// (6.5, 2) while ana steps slowly north from `A0` (6, 1) to `A1` (6, 1.4) and ben runs
+    /// east from `B0` (4.5, 3) to `B1` (8.5, 3) in a second: the point between them that the
+    /// camera frames passes 0.1 m from the lens. `frame` lists the framed people.
+    fn two_movers(frame: &str) -> Vec<String> {
+        let text = scene(&format!(
+            r#"timeline: [
+                (at: "0:01", do: Camera(to: "M", arrive: "0:04")),
+                (at: "0:01", do: Move(who: "ben", to: "B0", arrive: "0:04")),
+                (at: "0:01", do: Move(who: "ana", to: "A0", arrive: "0:06")),
+                (at: "0:07", do: Camera(frame: {frame})),
+                (at: "0:10", do: Move(who: "ana", to: "A1", arrive: "0:14")),
+                (at: "0:11", do: Move(who: "ben", to: "B1", arrive: "0:12")),
+            ]"#
+        ))
+        .replace(
+            r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+            r#""C1": (room: "living", at: (8.4, 3.6)), "M": (room: "living", at: (6.5, 2.0)),
+               "A0": (room: "living", at: (6.0, 1.0)), "A1": (room: "living", at: (6.0, 1.4)),
+               "B0": (room: "living", at: (4.5, 3.0)), "B1": (room: "living", at: (8.5, 3.0)),"#,
+        );
+        check(&Jump, &text)
+            .into_iter()
+            .map(|d| {
+                format!(
+                    "{} | {}",
+                    d.message,
+                    d.primary.map(|l| l.message).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn of_two_framed_subjects_moving_at_once_the_faster_across_the_lens_is_the_cause() {
+        // ben's run across the lens turns the view; ana's slow step does not, whichever of the
+        // two the framing lists first.
+        for frame in [r#"["ben", "ana"]"#, r#"["ana", "ben"]"#] {
+            let found = two_movers(frame);
+            assert!(!found.is_empty(), "{frame}: no whip");
+            for whip in &found {
+                assert!(
+                    whip.ends_with("| `ben` moves across the lens here, close to the camera"),
+                    "{frame}: {found:?}"
+                );
+            }
+        }
     }
 }

@@ -448,4 +448,34 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_camera_cutting_across_the_gap_between_two_rooms_stands_outside_the_set() {
+        // Two rooms 2 m apart with no way between them and no offstage floor: a straight move
+        // from one to the other crosses bare studio floor.
+        let text = r##"Scene(
+    title: "gap", frame_rate: 24, length: "0:20", allow: ["unreachable-room"],
+    set: (
+        rooms: {
+            "kitchen": (name: "Kitchen", shape: Rect(x: 0.0, y: 0.0, w: 4.0, h: 4.0)),
+            "shed": (name: "Shed", shape: Rect(x: 6.0, y: 0.0, w: 4.0, h: 4.0)),
+        },
+        marks: {
+            "K1": (room: "kitchen", at: (1.0, 2.0)),
+            "C1": (room: "kitchen", at: (3.0, 2.0)),
+            "S1": (room: "shed", at: (7.0, 2.0)),
+        },
+    ),
+    cast: { "ana": (name: "Ana", colour: "#d1495b", starts_at: "K1") },
+    crew: { "cam": (role: Camera(rig: Steadicam, lens_mm: 24.0), starts_at: "C1", facing: "ana") },
+    timeline: [(at: "0:02", do: Camera(to: "S1", arrive: "0:06"))],
+)"##;
+        let found = messages(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .starts_with("`cam` stands outside every room of the set from 0:03.0 to 0:05.0"),
+            "{found:?}"
+        );
+    }
 }

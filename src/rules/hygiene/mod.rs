@@ -115,4 +115,17 @@ mod tests {
             0.0
         );
     }
+
+    #[test]
+    fn shared_wall_is_the_same_wherever_the_set_stands() {
+        // The same kitchen and living room as above, moved 10 m east and 20 m north.
+        let kitchen = Polygon::rect(10.0, 20.0, 4.0, 3.5);
+        let living = Polygon::rect(14.0, 21.0, 2.0, 5.0);
+        assert!((shared_wall(&kitchen, &living) - 2.5).abs() < 1e-9);
+        assert!((shared_wall(&living, &kitchen) - 2.5).abs() < 1e-9);
+        assert_eq!(
+            shared_wall(&kitchen, &Polygon::rect(15.0, 20.0, 2.0, 2.0)),
+            0.0
+        );
+    }
 }

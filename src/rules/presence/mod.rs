@@ -63,13 +63,21 @@ mod tests {
     use crate::rules::testing::{scene, with_context};
     use crate::time::Time;
 
-    fn heard(timeline: &str, speaker: &str, listener: &str, at: f64) -> Earshot {
-        let text = scene(timeline).replace(
+    /// The standard scene with offstage floor north of the kitchen.
+    fn with_stage(timeline: &str) -> String {
+        scene(timeline).replace(
             r#""hall": (name: "Hall", shape: Rect(x: 9.0, y: 0.0, w: 2.0, h: 4.0)),"#,
             r#""hall": (name: "Hall", shape: Rect(x: 9.0, y: 0.0, w: 2.0, h: 4.0)),
             "stage": (name: "Stage floor", shape: Rect(x: 0.0, y: 4.0, w: 4.0, h: 2.0), offstage: true),"#,
-        );
-        with_context(&text, |cx| {
+        )
+    }
+
+    fn heard(timeline: &str, speaker: &str, listener: &str, at: f64) -> Earshot {
+        heard_in(&with_stage(timeline), speaker, listener, at)
+    }
+
+    fn heard_in(text: &str, speaker: &str, listener: &str, at: f64) -> Earshot {
+        with_context(text, |cx| {
             let room = |id: &str| {
                 RoomId::from_index(cx.scene.rooms.iter().position(|r| r.id == id).unwrap())
             };
@@ -98,5 +106,24 @@ mod tests {
         // A line spoken on the set is not heard offstage, and the other way round is Apart.
         assert_eq!(heard(none, "kitchen", "stage", 1.0), Earshot::Offstage);
         assert_eq!(heard(none, "stage", "kitchen", 1.0), Earshot::Apart);
+    }
+
+    #[test]
+    fn a_struck_wild_wall_joins_only_its_own_two_rooms() {
+        // A flat in the kitchen's north wall, onto the stage floor, struck at 0:05.
+        let text = with_stage(
+            r#"timeline: [(at: "0:05", do: Cue(dept: StageManagement, what: "Fly the kitchen flat", strikes: "kitchen-flat"))]"#,
+        )
+        .replace(
+            "furniture: [",
+            r#"wild_walls: [(id: "kitchen-flat", from: (0.5, 4.0), to: (3.5, 4.0))],
+        furniture: ["#,
+        );
+        assert_eq!(heard_in(&text, "stage", "kitchen", 4.9), Earshot::Apart);
+        assert_eq!(heard_in(&text, "stage", "kitchen", 5.1), Earshot::Heard);
+        // The living room and the hall are still apart behind their shut door.
+        let hall_door = Earshot::DoorShut(DoorId::from_index(1));
+        assert_eq!(heard_in(&text, "living", "hall", 5.1), hall_door);
+        assert_eq!(heard_in(&text, "kitchen", "hall", 5.1), Earshot::Apart);
     }
 }
