@@ -18,26 +18,32 @@ pub fn all_files(scene: &Scene, sim: &Simulation, source_name: &str) -> Vec<Outp
 
 /// [`all_files`] with the study pack printed on `paper`.
 ///
-/// The cue sheets (every format, and the filtered sheets) take about as long as everything
-/// else together at Russian-Ark size, so they are made on a second thread: on two cores the
-/// build takes the longer of the two, not their sum. The files' order does not depend on it.
+/// The parts (plans, study charts, shots, player, previz, cue sheets) do not depend on one
+/// another, so they are shared out over the cores: each free thread takes the next part, the
+/// longest first, so on two cores the build takes about half their sum (or the longest part,
+/// if that is more). The files come out in the same order however the parts were shared.
 pub fn all_files_on(
     scene: &Scene,
     sim: &Simulation,
     source_name: &str,
     paper: crate::pack::Paper,
 ) -> Vec<OutputFile> {
-    let (mut files, cues) = std::thread::scope(|threads| {
-        let cues =
-            threads.spawn(|| crate::cuesheet::build_files_from(scene, sim, Some(source_name)));
-        let mut files = crate::plan::build_files(scene, sim);
-        files.extend(crate::study::build_files(scene, sim));
-        files.extend(crate::shots::build_files(scene, sim));
-        files.extend(crate::play::build_files(scene, sim));
-        files.extend(crate::previz::build_files(scene, sim));
-        (files, cues.join())
-    });
-    files.extend(cues.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    // In the order the files come out.
+    let parts: [&(dyn Fn() -> Vec<OutputFile> + Sync); 6] = [
+        &|| crate::plan::build_files(scene, sim),
+        &|| crate::study::build_files(scene, sim),
+        &|| crate::shots::build_files(scene, sim),
+        &|| crate::play::build_files(scene, sim),
+        &|| crate::previz::build_files(scene, sim),
+        &|| crate::cuesheet::build_files_from(scene, sim, Some(source_name)),
+    ];
+    // The order they are started in: longest first, as measured at Russian-Ark size
+    // (`examples/profile_build.rs`).
+    const LONGEST_FIRST: [usize; 6] = [5, 1, 0, 3, 4, 2];
+    let mut files: Vec<OutputFile> = shared_out(&parts, &LONGEST_FIRST)
+        .into_iter()
+        .flatten()
+        .collect();
     // The study pack gathers the plans, the timeline and the cue sheet made above. It cannot
     // fail on scene data (every part is oner's own output); if it ever does, the build goes
     // on without it rather than losing everything else.
@@ -56,6 +62,40 @@ pub fn all_files_on(
     files
 }
 
+/// Runs every part on the cores there are, each once, taking them in `order`; their results
+/// in the parts' own order.
+fn shared_out<T: Send>(parts: &[&(dyn Fn() -> T + Sync)], order: &[usize]) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&i) = order.get(k) else {
+                return done;
+            };
+            done.push((i, parts[i]()));
+        }
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(parts.len());
+    let mut done = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for helper in helpers {
+            done.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        done
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, made)| made).collect()
+}
+
 /// The manifest's text: one file name per line, sorted.
 pub fn manifest(files: &[OutputFile]) -> String {
     let mut names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
@@ -72,6 +112,12 @@ mod tests {
             name: name.into(),
             bytes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn parts_shared_out_come_back_in_their_own_order() {
+        let parts: [&(dyn Fn() -> usize + Sync); 4] = [&|| 0, &|| 1, &|| 2, &|| 3];
+        assert_eq!(shared_out(&parts, &[3, 1, 0, 2]), vec![0, 1, 2, 3]);
     }
 
     #[test]
