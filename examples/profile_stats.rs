@@ -6,10 +6,12 @@ use oner::source::SourceFile;
 use oner::study::stats::{Stats, table, time_on_camera};
 use std::time::Instant;
 
-/// CPU seconds this thread has used (Linux: /proc/thread-self/stat, user + system ticks), so
-/// a busy machine does not inflate the figures as much as wall time.
-fn thread_cpu() -> f64 {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+/// CPU seconds the process has used (Linux: /proc/self/stat, user + system ticks), so a busy
+/// machine does not inflate the figures as much as wall time. The stages run one after
+/// another, so each stage's figure is its own, all its threads included (time on camera runs
+/// on every core: its wall time is the less).
+fn process_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
     let fields: Vec<&str> = rest.split_whitespace().collect();
     let ticks = |i: usize| {
@@ -25,7 +27,7 @@ fn thread_cpu() -> f64 {
 struct Start(Instant, f64);
 
 fn now() -> Start {
-    Start(Instant::now(), thread_cpu())
+    Start(Instant::now(), process_cpu())
 }
 
 fn main() {
@@ -37,7 +39,7 @@ fn main() {
     let parsed = oner::load::ron_options()
         .from_str::<oner::raw::Scene>(&text)
         .map(|raw| raw.timeline.len());
-    let parse = (thread_cpu() - start.1).max(0.01);
+    let parse = (process_cpu() - start.1).max(0.01);
     println!(
         "parse        {parse:>8.2} s CPU  {:>8.3} s wall  ({} events)",
         start.0.elapsed().as_secs_f64(),
@@ -45,7 +47,7 @@ fn main() {
     );
     let file = SourceFile::new(path, text);
     let stage = |name: &str, start: Start| {
-        let cpu = thread_cpu() - start.1;
+        let cpu = process_cpu() - start.1;
         println!(
             "{name:<12} {cpu:>8.2} s CPU  {:>8.3} s wall  {:>5.2} × parse (CPU)",
             start.0.elapsed().as_secs_f64(),

@@ -168,9 +168,15 @@ pub(crate) fn clock(seconds: f64) -> String {
 
 impl Stats {
     pub fn of(scene: &Scene, sim: &Simulation) -> Stats {
-        let whereabouts = Whereabouts::of(sim);
-        let on_camera = time_on_camera(scene, sim);
-        Stats::from_parts(scene, sim, &whereabouts, &on_camera)
+        // Time on camera is most of the work and needs none of the rest: it runs beside it.
+        let (mut stats, on_camera) = std::thread::scope(|threads| {
+            let on_camera = threads.spawn(|| time_on_camera(scene, sim));
+            let stats = Stats::from_parts(scene, sim, &Whereabouts::of(sim), &[]);
+            (stats, on_camera.join())
+        });
+        let on_camera = on_camera.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        stats.set_on_camera(scene, &on_camera);
+        stats
     }
 
     /// Every number but time on camera, which is given (seconds per person, as
@@ -185,7 +191,6 @@ impl Stats {
         whereabouts: &Whereabouts,
         on_camera: &[f64],
     ) -> Stats {
-        let seen = |p: PersonId| on_camera.get(p.index()).copied().unwrap_or(0.0);
         let people = (0..scene.people.len())
             .map(PersonId::from_index)
             .map(|p| {
@@ -208,8 +213,8 @@ impl Stats {
                             seconds: round(*s, 2),
                         })
                         .collect(),
-                    on_camera_seconds: round(seen(p), 2),
-                    on_camera_percent: round(100.0 * seen(p) / scene.length.seconds().max(1e-9), 1),
+                    on_camera_seconds: 0.0,
+                    on_camera_percent: 0.0,
                 }
             })
             .collect();
@@ -233,7 +238,7 @@ impl Stats {
                 }
             })
             .collect();
-        Stats {
+        let mut stats = Stats {
             title: scene.title.clone(),
             length: scene.length.clock(),
             length_seconds: round(scene.length.seconds(), 3),
@@ -247,6 +252,17 @@ impl Stats {
                 scene,
                 &crate::cuesheet::cue_list_with(scene, sim, whereabouts),
             ),
+        };
+        stats.set_on_camera(scene, on_camera);
+        stats
+    }
+
+    /// Fills in each person's time on camera (seconds per person; none: 0).
+    fn set_on_camera(&mut self, scene: &Scene, on_camera: &[f64]) {
+        for (p, person) in self.people.iter_mut().enumerate() {
+            let seen = on_camera.get(p).copied().unwrap_or(0.0);
+            person.on_camera_seconds = round(seen, 2);
+            person.on_camera_percent = round(100.0 * seen / scene.length.seconds().max(1e-9), 1);
         }
     }
 

@@ -103,19 +103,38 @@ fn reach(k: usize, n: usize, surely: impl Fn(usize) -> bool) -> usize {
     good - k + 1
 }
 
+/// What every person's answers in one stretch are worked out from: the same for everyone.
+struct Stretch<'a> {
+    scene: &'a Scene,
+    sim: &'a Simulation<'a>,
+    cameras: &'a [PersonId],
+    walked: &'a [Walked],
+    times: &'a [Time],
+    views: &'a [CameraFrames],
+    opaque: &'a OpaqueSet,
+}
+
+/// People fewer than this are solved on one thread: a second would cost more than it saves.
+const PEOPLE_PER_THREAD: usize = 64;
+
 fn count_frames(scene: &Scene, sim: &Simulation, cameras: &[PersonId], frames: &mut [usize]) {
     let changes = set_changes(sim);
     let walked: Vec<Walked> = sim.tracks.iter().map(Walked::of).collect();
     let state = |t: Time| changes.partition_point(|&c| c <= t);
     let mut all = sim.frames(Time::ZERO, scene.length).peekable();
     let mut times: Vec<Time> = Vec::new();
-    let mut near = Vec::new();
-    let mut seen: Vec<(usize, usize)> = Vec::new();
     // Each camera's summed turn and last view, and each person's last answer from each camera
     // with where things stood: carried from stretch to stretch while the set stays as it is.
     let mut carried: Vec<(f64, Option<View>)> = vec![(0.0, None); cameras.len()];
     let mut held: Vec<Option<Held>> = vec![None; frames.len() * cameras.len()];
     let mut last_state = None;
+    // People are independent of one another: the cores take a share each (the counts land in
+    // each person's own slot, so the result does not depend on how they are shared).
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(frames.len() / PEOPLE_PER_THREAD)
+        .max(1);
+    let share = frames.len().div_ceil(threads).max(1);
     while let Some(&first) = all.peek() {
         // A stretch of frames with one state of the set.
         times.clear();
@@ -131,71 +150,117 @@ fn count_frames(scene: &Scene, sim: &Simulation, cameras: &[PersonId], frames: &
             held.iter_mut().for_each(|h| *h = None);
             last_state = Some(now);
         }
-        let n = times.len();
         let opaque = OpaqueSet::at(sim, first);
         let views: Vec<CameraFrames> = cameras
             .iter()
             .zip(&mut carried)
             .map(|(&c, carried)| CameraFrames::new(sim, c, &walked[c.index()], &times, carried))
             .collect();
-        for (p, count) in frames.iter_mut().enumerate() {
-            let who = PersonId::from_index(p);
-            let radius = scene.person(who).radius;
-            let walks = &walked[p];
-            seen.clear();
-            for (ci, (camera, cam)) in cameras.iter().zip(&views).enumerate() {
-                if *camera == who {
-                    continue;
-                }
-                let slot = &mut held[p * cameras.len() + ci];
-                let surely = |h: &Held, j: usize| {
-                    h.holds(cam.walked[j], walks, times[j].seconds(), cam.turned[j])
-                };
-                let mut k = 0;
-                while k < n {
-                    let kept = slot.filter(|h| surely(h, k));
-                    let mut h = match kept {
-                        Some(h) => h,
-                        None => {
-                            let t = times[k];
-                            let view = cam.views[k];
-                            let at = sim.position(who, t);
-                            let remembered = slot.and_then(|h| h.answer.blocker);
-                            let leg = walks.leg_at(t.seconds());
-                            Held {
-                                answer: Answer::ask(
-                                    &view, at, radius, &opaque, &mut near, remembered,
-                                ),
-                                camera_walked: cam.walked[k],
-                                walked: walks.at_after(leg, t.seconds()),
-                                leg,
-                                turned: cam.turned[k],
-                            }
-                        }
-                    };
-                    let mut span = reach(k, n, |j| surely(&h, j));
-                    if kept.is_none() && !h.answer.seen && span < 16 {
-                        // Near the edge of frame: blocked too, perhaps for longer.
-                        let at = sim.position(who, times[k]);
-                        h.answer.also_blocked(&cam.views[k], at, &opaque, &mut near);
-                        span = reach(k, n, |j| surely(&h, j));
-                    }
-                    if h.answer.seen {
-                        seen.push((k, k + span));
-                    }
-                    *slot = Some(h);
-                    k += span;
+        let stretch = Stretch {
+            scene,
+            sim,
+            cameras,
+            walked: &walked,
+            times: &times,
+            views: &views,
+            opaque: &opaque,
+        };
+        if threads == 1 {
+            solve_people(&stretch, 0, frames, &mut held);
+            continue;
+        }
+        std::thread::scope(|scope| {
+            let shares = frames
+                .chunks_mut(share)
+                .zip(held.chunks_mut(share * cameras.len()))
+                .enumerate();
+            let mut mine = None;
+            for (i, (frames, held)) in shares {
+                if i == 0 {
+                    mine = Some((frames, held));
+                } else {
+                    let stretch = &stretch;
+                    scope.spawn(move || solve_people(stretch, i * share, frames, held));
                 }
             }
-            // Frames seen by any camera, each once.
-            seen.sort_unstable();
-            let mut end = 0;
-            for &(from, to) in &seen {
-                let from = from.max(end);
-                if to > from {
-                    *count += to - from;
-                    end = to;
+            if let Some((frames, held)) = mine {
+                solve_people(&stretch, 0, frames, held);
+            }
+        });
+    }
+}
+
+/// Adds the frames of `stretch` in which some camera sees each person to `frames`: the
+/// people from `first` on, with their answers carried in `held` (one per camera each).
+fn solve_people(stretch: &Stretch, first: usize, frames: &mut [usize], held: &mut [Option<Held>]) {
+    let Stretch {
+        scene,
+        sim,
+        cameras,
+        walked,
+        times,
+        views,
+        opaque,
+    } = *stretch;
+    let n = times.len();
+    let mut near = Vec::new();
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for (i, count) in frames.iter_mut().enumerate() {
+        let p = first + i;
+        let who = PersonId::from_index(p);
+        let radius = scene.person(who).radius;
+        let walks = &walked[p];
+        seen.clear();
+        for (ci, (camera, cam)) in cameras.iter().zip(views).enumerate() {
+            if *camera == who {
+                continue;
+            }
+            let slot = &mut held[i * cameras.len() + ci];
+            let surely = |h: &Held, j: usize| {
+                h.holds(cam.walked[j], walks, times[j].seconds(), cam.turned[j])
+            };
+            let mut k = 0;
+            while k < n {
+                let kept = slot.filter(|h| surely(h, k));
+                let mut h = match kept {
+                    Some(h) => h,
+                    None => {
+                        let t = times[k];
+                        let view = cam.views[k];
+                        let at = sim.position(who, t);
+                        let remembered = slot.and_then(|h| h.answer.blocker);
+                        let leg = walks.leg_at(t.seconds());
+                        Held {
+                            answer: Answer::ask(&view, at, radius, opaque, &mut near, remembered),
+                            camera_walked: cam.walked[k],
+                            walked: walks.at_after(leg, t.seconds()),
+                            leg,
+                            turned: cam.turned[k],
+                        }
+                    }
+                };
+                let mut span = reach(k, n, |j| surely(&h, j));
+                if kept.is_none() && !h.answer.seen && span < 16 {
+                    // Near the edge of frame: blocked too, perhaps for longer.
+                    let at = sim.position(who, times[k]);
+                    h.answer.also_blocked(&cam.views[k], at, opaque, &mut near);
+                    span = reach(k, n, |j| surely(&h, j));
                 }
+                if h.answer.seen {
+                    seen.push((k, k + span));
+                }
+                *slot = Some(h);
+                k += span;
+            }
+        }
+        // Frames seen by any camera, each once.
+        seen.sort_unstable();
+        let mut end = 0;
+        for &(from, to) in &seen {
+            let from = from.max(end);
+            if to > from {
+                *count += to - from;
+                end = to;
             }
         }
     }
