@@ -128,7 +128,8 @@ pub enum Action {
         /// (`cuesheet::called_by_default`).
         called: Option<bool>,
         /// What a lighting desk or QLab needs beyond the above.
-        handoff: super::CueHandoff,
+        /// Boxed: most cues give none of it, and every event is as large as its largest kind.
+        handoff: Box<super::CueHandoff>,
     },
 }
 
