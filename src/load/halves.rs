@@ -120,6 +120,8 @@ fn parse_halves(text: &str, cut: &Cut) -> Option<raw::Scene> {
         let scene = super::ron_options().from_str::<raw::Scene>(&first).ok();
         (scene, events.join().ok().flatten())
     });
+    // The two texts go before the two lists are joined, the parse's peak of memory.
+    drop((first, second));
     let mut scene = scene?;
     let events = events?;
     // Grown to the exact length at once: a large block grows in place (no second copy of the

@@ -56,7 +56,7 @@ pub fn resolve_events(
                 at,
                 action,
                 note: e.note.clone(),
-                path: p,
+                file_index: i,
             });
         }
     }

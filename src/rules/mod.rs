@@ -113,7 +113,7 @@ impl Context<'_> {
     /// The span of field `field` of event `event`'s action (`timeline[i].do.<field>`), or of
     /// the event when `field` is empty.
     pub fn event_span(&self, event: EventId, field: &'static str) -> Span {
-        let path = &self.scene.events[event.index()].path;
+        let path = &self.scene.events[event.index()].path();
         match field {
             "" => self.spans.span(path),
             "at" => self.spans.span(&path.field("at")),
