@@ -8,10 +8,10 @@
 
 use crate::source::Span;
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
+use std::sync::OnceLock;
 
 /// One step of a path into the scene: a struct field, a list index or a map key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -80,7 +80,7 @@ struct Entry {
 #[derive(Debug)]
 pub struct SpanIndex {
     text: Arc<String>,
-    entries: OnceCell<HashMap<Vec<Seg>, Entry>>,
+    entries: OnceLock<HashMap<Vec<Seg>, Entry>>,
 }
 
 impl SpanIndex {
@@ -92,7 +92,7 @@ impl SpanIndex {
     pub fn shared(text: Arc<String>) -> SpanIndex {
         SpanIndex {
             text,
-            entries: OnceCell::new(),
+            entries: OnceLock::new(),
         }
     }
 
@@ -164,7 +164,7 @@ impl<'a> Scanner<'a> {
     fn scan(text: &'a str) -> HashMap<Vec<Seg>, Entry> {
         let mut scanner = Scanner {
             text,
-            tokens: tokenise(text),
+            tokens: tokenise(text).collect(),
             pos: 0,
             entries: HashMap::new(),
             path: Vec::new(),
@@ -358,130 +358,150 @@ pub(crate) fn unescape(raw: &str, is_raw: bool) -> Option<String> {
 
 /// Tokens of `text` with their spans, never failing: an unterminated string or comment runs
 /// to the end, comments and `#![…]` attributes are skipped.
-pub(crate) fn tokenise(text: &str) -> Vec<(Tok<'_>, Span)> {
-    let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        let start = i;
-        match c {
-            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let mut depth = 0usize;
-                while i < bytes.len() {
-                    if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
-                        depth += 1;
-                        i += 2;
-                    } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
+/// Read one at a time, so a scan of a large file holds no list of its tokens.
+pub(crate) fn tokenise(text: &str) -> Tokens<'_> {
+    Tokens { text, at: 0 }
+}
+
+/// The tokens of a text, as [`tokenise`] reads them.
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = (Tok<'a>, Span);
+
+    fn next(&mut self) -> Option<(Tok<'a>, Span)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = self.at;
+        let mut token = None;
+        while i < bytes.len() {
+            let c = bytes[i];
+            let start = i;
+            match c {
+                b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
                         i += 1;
                     }
                 }
-            }
-            b'#' => {
-                // `#![enable(...)]` attributes: skip to the closing bracket.
-                while i < bytes.len() && bytes[i] != b']' {
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    let mut depth = 0usize;
+                    while i < bytes.len() {
+                        if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
+                            depth += 1;
+                            i += 2;
+                        } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
+                            depth -= 1;
+                            i += 2;
+                            if depth == 0 {
+                                break;
+                            }
+                        } else {
+                            i += 1;
+                        }
+                    }
+                }
+                b'#' => {
+                    // `#![enable(...)]` attributes: skip to the closing bracket.
+                    while i < bytes.len() && bytes[i] != b']' {
+                        i += 1;
+                    }
                     i += 1;
                 }
-                i += 1;
-            }
-            b'(' | b'[' | b'{' => {
-                tokens.push((Tok::Open(c), Span::new(i, i + 1)));
-                i += 1;
-            }
-            b')' | b']' | b'}' => {
-                tokens.push((Tok::Close(c), Span::new(i, i + 1)));
-                i += 1;
-            }
-            b':' => {
-                tokens.push((Tok::Colon, Span::new(i, i + 1)));
-                i += 1;
-            }
-            b',' => {
-                tokens.push((Tok::Comma, Span::new(i, i + 1)));
-                i += 1;
-            }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                b'(' | b'[' | b'{' => {
+                    token = Some((Tok::Open(c), Span::new(i, i + 1)));
+                    i += 1;
                 }
-                let end = i.min(bytes.len());
-                let inner = text.get(start + 1..end).unwrap_or("");
-                i = (i + 1).min(bytes.len());
-                tokens.push((Tok::Str(inner, false), Span::new(start, i)));
-            }
-            b'r' if matches!(bytes.get(i + 1), Some(b'"') | Some(b'#'))
-                && bytes[i + 1..].iter().find(|&&b| b != b'#') == Some(&b'"') =>
-            {
-                let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
-                let body = i + 2 + hashes;
-                let closing = format!("\"{}", "#".repeat(hashes));
-                let end = text
-                    .get(body..)
-                    .and_then(|rest| rest.find(&closing))
-                    .map(|e| body + e)
-                    .unwrap_or(bytes.len());
-                let inner = text.get(body..end).unwrap_or("");
-                i = (end + closing.len()).min(bytes.len());
-                tokens.push((Tok::Str(inner, true), Span::new(start, i)));
-            }
-            b'\'' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'\'' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                b')' | b']' | b'}' => {
+                    token = Some((Tok::Close(c), Span::new(i, i + 1)));
+                    i += 1;
                 }
-                i = (i + 1).min(bytes.len());
-                tokens.push((
-                    Tok::Atom(text.get(start..i).unwrap_or("")),
-                    Span::new(start, i),
-                ));
-            }
-            _ => {
-                while i < bytes.len()
-                    && !matches!(
-                        bytes[i],
-                        b' ' | b'\t'
-                            | b'\n'
-                            | b'\r'
-                            | b'('
-                            | b')'
-                            | b'['
-                            | b']'
-                            | b'{'
-                            | b'}'
-                            | b':'
-                            | b','
-                            | b'"'
-                    )
+                b':' => {
+                    token = Some((Tok::Colon, Span::new(i, i + 1)));
+                    i += 1;
+                }
+                b',' => {
+                    token = Some((Tok::Comma, Span::new(i, i + 1)));
+                    i += 1;
+                }
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    let end = i.min(bytes.len());
+                    let inner = text.get(start + 1..end).unwrap_or("");
+                    i = (i + 1).min(bytes.len());
+                    token = Some((Tok::Str(inner, false), Span::new(start, i)));
+                }
+                b'r' if matches!(bytes.get(i + 1), Some(b'"') | Some(b'#'))
+                    && bytes[i + 1..].iter().find(|&&b| b != b'#') == Some(&b'"') =>
                 {
-                    i += 1;
+                    let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
+                    let body = i + 2 + hashes;
+                    let closing = format!("\"{}", "#".repeat(hashes));
+                    let end = text
+                        .get(body..)
+                        .and_then(|rest| rest.find(&closing))
+                        .map(|e| body + e)
+                        .unwrap_or(bytes.len());
+                    let inner = text.get(body..end).unwrap_or("");
+                    i = (end + closing.len()).min(bytes.len());
+                    token = Some((Tok::Str(inner, true), Span::new(start, i)));
                 }
-                if i == start {
+                b'\'' => {
                     i += 1;
+                    while i < bytes.len() && bytes[i] != b'\'' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i = (i + 1).min(bytes.len());
+                    token = Some((
+                        Tok::Atom(text.get(start..i).unwrap_or("")),
+                        Span::new(start, i),
+                    ));
                 }
-                while i < bytes.len() && !text.is_char_boundary(i) {
-                    i += 1;
+                _ => {
+                    while i < bytes.len()
+                        && !matches!(
+                            bytes[i],
+                            b' ' | b'\t'
+                                | b'\n'
+                                | b'\r'
+                                | b'('
+                                | b')'
+                                | b'['
+                                | b']'
+                                | b'{'
+                                | b'}'
+                                | b':'
+                                | b','
+                                | b'"'
+                        )
+                    {
+                        i += 1;
+                    }
+                    if i == start {
+                        i += 1;
+                    }
+                    while i < bytes.len() && !text.is_char_boundary(i) {
+                        i += 1;
+                    }
+                    token = Some((
+                        Tok::Atom(text.get(start..i).unwrap_or("")),
+                        Span::new(start, i),
+                    ));
                 }
-                tokens.push((
-                    Tok::Atom(text.get(start..i).unwrap_or("")),
-                    Span::new(start, i),
-                ));
+            }
+            if token.is_some() {
+                break;
             }
         }
+        self.at = i;
+        token
     }
-    tokens
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 mod backings;
 pub mod codes;
+mod halves;
 mod handoff;
 pub mod limits;
 mod people;
@@ -42,7 +43,7 @@ pub fn ron_options() -> ron::Options {
 
 pub fn load(file: &SourceFile) -> Loaded {
     let spans = SpanIndex::shared(file.shared_text());
-    let raw: raw::Scene = match ron_options().from_str(file.text()) {
+    let raw: raw::Scene = match halves::parse(file.text()) {
         Ok(raw) => raw,
         Err(error) => {
             return Loaded {

@@ -45,21 +45,22 @@ pub fn resolve_events(
 ) -> Vec<Event> {
     let cx = Context { set, people, props };
     let timeline = SourcePath::root().field("timeline");
-    raw.timeline
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let p = timeline.index(i);
-            let at = r.time_field(&e.at, &p, "at", "event time");
-            let action = action(&e.action, at, &cx, r, &p.field("do"));
-            Some(Event {
-                at: at?,
-                action: action?,
+    // The exact length at once: at scale this list and the raw one are the load's peak.
+    let mut events = Vec::with_capacity(raw.timeline.len());
+    for (i, e) in raw.timeline.iter().enumerate() {
+        let p = timeline.index(i);
+        let at = r.time_field(&e.at, &p, "at", "event time");
+        let action = action(&e.action, at, &cx, r, &p.field("do"));
+        if let (Some(at), Some(action)) = (at, action) {
+            events.push(Event {
+                at,
+                action,
                 note: e.note.clone(),
-                path: p,
-            })
-        })
-        .collect()
+                file_index: i,
+            });
+        }
+    }
+    events
 }
 
 fn person(cx: &Context, r: &mut Resolver, id: &str, path: &SourcePath) -> Option<PersonId> {
@@ -366,7 +367,7 @@ fn action(
                 strikes,
                 on_slam,
                 called: *called,
-                handoff: handoff?,
+                handoff: Box::new(handoff?),
             }
         }
     })

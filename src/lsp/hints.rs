@@ -39,10 +39,8 @@ fn all_hints(doc: &Document) -> Vec<Hint> {
     let mut legs = HashMap::new();
     for track in &sim.tracks {
         for leg in &track.legs {
-            if let Some(event) = scene.events.get(leg.event.index())
-                && let Some(crate::locate::Seg::Index(i)) = event.path.segments().get(1)
-            {
-                legs.insert(*i, leg);
+            if let Some(event) = scene.events.get(leg.event.index()) {
+                legs.insert(event.file_index, leg);
             }
         }
     }

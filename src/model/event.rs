@@ -9,8 +9,16 @@ pub struct Event {
     pub at: Time,
     pub action: Action,
     pub note: Option<String>,
+    /// Its place in the file's timeline: the path is built when asked for, since 100,000
+    /// events would otherwise hold 100,000 paths for the rare finding that needs one.
+    pub file_index: usize,
+}
+
+impl Event {
     /// `timeline[i]` in the file.
-    pub path: SourcePath,
+    pub fn path(&self) -> SourcePath {
+        SourcePath::root().field("timeline").index(self.file_index)
+    }
 }
 
 /// How fast a move goes when no arrival time is given.
@@ -128,7 +136,8 @@ pub enum Action {
         /// (`cuesheet::called_by_default`).
         called: Option<bool>,
         /// What a lighting desk or QLab needs beyond the above.
-        handoff: super::CueHandoff,
+        /// Boxed: most cues give none of it, and every event is as large as its largest kind.
+        handoff: Box<super::CueHandoff>,
     },
 }
 

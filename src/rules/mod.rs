@@ -12,6 +12,7 @@ mod hygiene;
 mod movement;
 mod presence;
 mod props;
+mod runner;
 #[cfg(test)]
 mod testing;
 mod timeline;
@@ -74,9 +75,10 @@ pub struct Context<'a> {
     pub scene: &'a Scene,
     pub sim: &'a Simulation<'a>,
     pub spans: &'a SpanIndex,
-    /// The per-frame camera sweep, run once on first use and shared by the camera rules.
-    camera_sweep: std::cell::OnceCell<camera::sweep::Findings>,
-    pinches: std::cell::OnceCell<Vec<movement::clearance::Pinch>>,
+    /// The per-frame camera sweep, run once on first use and shared by the camera rules
+    /// (a rule on the other core waits for it rather than sweeping again).
+    camera_sweep: std::sync::OnceLock<camera::sweep::Findings>,
+    pinches: std::sync::OnceLock<Vec<movement::clearance::Pinch>>,
 }
 
 impl<'a> Context<'a> {
@@ -85,8 +87,8 @@ impl<'a> Context<'a> {
             scene,
             sim,
             spans,
-            camera_sweep: std::cell::OnceCell::new(),
-            pinches: std::cell::OnceCell::new(),
+            camera_sweep: std::sync::OnceLock::new(),
+            pinches: std::sync::OnceLock::new(),
         }
     }
 
@@ -111,7 +113,7 @@ impl Context<'_> {
     /// The span of field `field` of event `event`'s action (`timeline[i].do.<field>`), or of
     /// the event when `field` is empty.
     pub fn event_span(&self, event: EventId, field: &'static str) -> Span {
-        let path = &self.scene.events[event.index()].path;
+        let path = &self.scene.events[event.index()].path();
         match field {
             "" => self.spans.span(path),
             "at" => self.spans.span(&path.field("at")),
@@ -219,22 +221,27 @@ impl Levels {
 }
 
 /// Runs every rule not allowed, setting each diagnostic's severity from its rule's level.
+/// The rules share out the cores (see [`runner`]); their findings are gathered in registry
+/// order whichever finished first, so the result is the same as one rule after another.
 pub fn run(cx: &Context, levels: &Levels) -> Vec<Diagnostic> {
+    let chosen: Vec<(&'static dyn Rule, Severity)> = RULES
+        .iter()
+        .filter_map(|&rule| match levels.of(rule.doc()) {
+            Level::Allow => None,
+            Level::Warn => Some((rule, Severity::Warning)),
+            Level::Deny => Some((rule, Severity::Error)),
+        })
+        .collect();
+    let rules: Vec<&dyn Rule> = chosen.iter().map(|&(rule, _)| rule).collect();
+    let found = runner::run_all(cx, &rules);
     let mut all = Vec::new();
-    for rule in RULES {
-        let doc = rule.doc();
-        let severity = match levels.of(doc) {
-            Level::Allow => continue,
-            Level::Warn => Severity::Warning,
-            Level::Deny => Severity::Error,
-        };
-        let mut found = Vec::new();
-        rule.check(cx, &mut found);
-        for mut d in found {
-            d.code = doc.code;
+    for ((rule, severity), found) in chosen.into_iter().zip(found) {
+        let code = rule.doc().code;
+        all.extend(found.into_iter().map(|mut d| {
+            d.code = code;
             d.severity = severity;
-            all.push(d);
-        }
+            d
+        }));
     }
     crate::diagnostic::sort_and_dedup(&mut all);
     all

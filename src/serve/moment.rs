@@ -40,7 +40,7 @@ impl<'a> Places<'a> {
             .events
             .iter()
             .enumerate()
-            .map(|(i, e)| (spans.span(&e.path), i))
+            .map(|(i, e)| (spans.span(&e.path()), i))
             .collect();
         events.sort_by_key(|(span, i)| (span.start, *i));
         let mut things: Vec<(Span, Point)> = Vec::new();

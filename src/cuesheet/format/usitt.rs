@@ -262,7 +262,7 @@ fn timing(out: &mut Lines, up: Option<Fade>, down: Option<Fade>) {
 fn handoff(scene: &Scene, cue: &Cue) -> CueHandoff {
     match &scene.events[cue.event.index()].action {
         Action::Cue { handoff, .. } if cue.source == crate::cuesheet::Source::Given => {
-            handoff.clone()
+            CueHandoff::clone(handoff)
         }
         _ => CueHandoff::default(),
     }

@@ -82,7 +82,7 @@ fn report(
     let mut d = DOC
         .diagnostic(message)
         .at(
-            cx.span(&e.path.field("do").field("to").index(index)),
+            cx.span(&e.path().field("do").field("to").index(index)),
             format!("{l} is in `{lr}`, {s} in `{sr}`{why}"),
         )
         .note("a line played to someone who cannot hear it cannot be answered, and live sound will not record the exchange");

@@ -38,7 +38,7 @@ pub fn cues<'a>(cx: &'a Context) -> impl Iterator<Item = (EventId, Department)> 
 
 /// The span of the first of `fields` written in the event's action, else of the action.
 pub fn first_field_span(cx: &Context, event: EventId, fields: &[&'static str]) -> Span {
-    let whole = cx.span(&cx.scene.events[event.index()].path.field("do"));
+    let whole = cx.span(&cx.scene.events[event.index()].path().field("do"));
     fields
         .iter()
         .map(|f| cx.event_span(event, f))
