@@ -97,6 +97,34 @@ fn calls(text: &str, pdf: bool) -> usize {
     })
 }
 
+/// `oner cues` in a hand-off format (the lighting desk, QLab, editors, writers): these read
+/// the scene and the simulation as well as the sheet.
+fn handoff(text: &str, which: &str) -> usize {
+    with_scene(text, |scene, sim| {
+        let list = oner::cuesheet::cue_list(scene, sim);
+        let filter = Filter::default();
+        let options = Options {
+            timecode: Timecode::Clock,
+            calls: false,
+            source_name: Some("bench.ron".into()),
+        };
+        let sheet = Sheet::new(scene, &list, &filter, &options);
+        match which {
+            "usitt" => format::usitt::render(scene, &list, &filter).len(),
+            "qlab-osc" => {
+                format::qlab::render(&format::qlab::messages(scene, &list, &filter, false)).len()
+            }
+            "otio" => {
+                format::otio::render(&sheet, &format::marker::markers(scene, &sheet, &filter)).len()
+            }
+            "edl" => {
+                format::edl::render(&sheet, &format::marker::markers(scene, &sheet, &filter)).len()
+            }
+            _ => format::fountain::render(sim, &sheet, &filter).len(),
+        }
+    })
+}
+
 /// Every command on one scene text, in one group so the ratios come from one run.
 fn commands(group: &mut BenchmarkGroup<WallTime>, text: &str) {
     group.bench_function("parse", |b| b.iter(|| parse(black_box(text))));
@@ -137,6 +165,11 @@ fn commands(group: &mut BenchmarkGroup<WallTime>, text: &str) {
     for (name, calls, render) in formats {
         group.bench_function(format!("cues {name}"), |b| {
             b.iter(|| cues(black_box(text), calls, render))
+        });
+    }
+    for name in ["usitt", "qlab-osc", "otio", "edl", "fountain"] {
+        group.bench_function(format!("cues {name}"), |b| {
+            b.iter(|| handoff(black_box(text), name))
         });
     }
     // The calling script (`oner cues --calls`) as the table and as the PDF.

@@ -20,12 +20,15 @@ pub use events::{Arrival, Verb, short, verbs};
 pub use nouns::{capitalise, common, list};
 
 use crate::model::{PersonId, Pronouns, Scene};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One run of sentences: remembers whom it has named, to refer to them by pronoun after.
 pub struct Narrator<'a> {
     scene: &'a Scene,
-    /// People named so far, in the order first named.
-    named: Vec<PersonId>,
+    /// People named so far: a set, as a crowd take's run can name thousands.
+    named: BTreeSet<PersonId>,
+    /// How many of them have each subject pronoun (lower case): two "she"s stay names.
+    subjects: BTreeMap<String, usize>,
 }
 
 /// A person's pronoun set as words.
@@ -75,7 +78,8 @@ impl<'a> Narrator<'a> {
     pub fn new(scene: &'a Scene) -> Narrator<'a> {
         Narrator {
             scene,
-            named: Vec::new(),
+            named: BTreeSet::new(),
+            subjects: BTreeMap::new(),
         }
     }
 
@@ -95,21 +99,22 @@ impl<'a> Narrator<'a> {
         if !self.named.contains(&p) {
             return None;
         }
-        let shared = self.named.iter().any(|&other| {
-            other != p
-                && self
-                    .scene
-                    .person(other)
-                    .pronouns
-                    .as_ref()
-                    .is_some_and(|o| words(o).subject.eq_ignore_ascii_case(own.subject))
-        });
+        // `p` is one of them; anyone else makes the pronoun ambiguous.
+        let shared = self
+            .subjects
+            .get(&own.subject.to_lowercase())
+            .is_some_and(|&n| n > 1);
         (!shared).then_some(own)
     }
 
     fn mention(&mut self, p: PersonId) {
-        if !self.named.contains(&p) {
-            self.named.push(p);
+        if self.named.insert(p)
+            && let Some(pronouns) = self.scene.person(p).pronouns.as_ref()
+        {
+            *self
+                .subjects
+                .entry(words(pronouns).subject.to_lowercase())
+                .or_default() += 1;
         }
     }
 
