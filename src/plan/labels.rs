@@ -123,6 +123,22 @@ impl Grid {
         }
     }
 
+    /// True if `hit` holds for an item whose cells the box touches. Items spanning several
+    /// cells may be asked more than once: no list is built, so a crowded page (a thousand
+    /// grips on one plan) costs a scan of the touched cells, not a sort of them per query.
+    fn any_near(
+        &self,
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        mut hit: impl FnMut(u32) -> bool,
+    ) -> bool {
+        let (c0, c1, r0, r1) = self.span(x0, y0, x1, y1);
+        (r0..=r1)
+            .any(|r| (c0..=c1).any(|c| self.cells[r * self.columns + c].iter().any(|&i| hit(i))))
+    }
+
     /// The items whose cells the box touches, each once, in the order they were added.
     fn near(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<u32> {
         let (c0, c1, r0, r1) = self.span(x0, y0, x1, y1);
@@ -231,9 +247,7 @@ impl Placer {
         }
         let hits_box = self
             .box_grid
-            .near(rect.x, rect.y, rect.right(), rect.bottom())
-            .into_iter()
-            .any(|i| {
+            .any_near(rect.x, rect.y, rect.right(), rect.bottom(), |i| {
                 let (other, kind) = self.boxes[i as usize];
                 let hard = kind != Kind::Furniture || furniture == Furniture::Never;
                 hard && other.overlap(rect) > 0.0
@@ -246,9 +260,7 @@ impl Placer {
 
     fn hits_wall(&self, rect: &Rect) -> bool {
         self.wall_grid
-            .near(rect.x, rect.y, rect.right(), rect.bottom())
-            .into_iter()
-            .any(|i| {
+            .any_near(rect.x, rect.y, rect.right(), rect.bottom(), |i| {
                 let (wall, half) = self.walls[i as usize];
                 crosses_rect(wall, &rect.grow(half))
             })
@@ -277,10 +289,9 @@ impl Placer {
     /// as naming something in the next room.
     fn wall_between(&self, a: Point, b: Point) -> bool {
         let line = Segment::new(a, b);
-        self.wall_grid
-            .near(a.x, a.y, b.x, b.y)
-            .into_iter()
-            .any(|i| self.walls[i as usize].0.intersection(line).is_some())
+        self.wall_grid.any_near(a.x, a.y, b.x, b.y, |i| {
+            self.walls[i as usize].0.intersection(line).is_some()
+        })
     }
 
     /// A cost for a label on the far side of a wall from its anchor.
@@ -295,7 +306,7 @@ impl Placer {
     /// True if a leader from `a` to `b` crosses no label.
     pub fn leader_is_clear(&self, a: Point, b: Point) -> bool {
         let line = Segment::new(a, b);
-        !self.box_grid.near(a.x, a.y, b.x, b.y).into_iter().any(|i| {
+        !self.box_grid.any_near(a.x, a.y, b.x, b.y, |i| {
             let (other, kind) = self.boxes[i as usize];
             kind == Kind::Label && crosses_rect(line, &other)
         })
