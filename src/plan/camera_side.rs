@@ -43,20 +43,10 @@ pub fn camera_side(scene: &Scene, sim: &Simulation, from: Time, to: Time) -> Opt
     Some((sum.y.atan2(sum.x) / eighth).round() * eighth)
 }
 
-/// The compass word for a direction on the plan (north up the page).
+/// The compass word for a direction on the plan given in radians (north up the page): the
+/// same words `oner at` gives for degrees.
 pub fn compass(angle: f64) -> &'static str {
-    const WORDS: [&str; 8] = [
-        "east",
-        "south-east",
-        "south",
-        "south-west",
-        "west",
-        "north-west",
-        "north",
-        "north-east",
-    ];
-    let k = (angle / std::f64::consts::FRAC_PI_4).round() as i64;
-    WORDS[k.rem_euclid(8) as usize]
+    crate::sim::snapshot::compass(angle.to_degrees())
 }
 
 #[cfg(test)]
