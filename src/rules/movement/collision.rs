@@ -50,6 +50,10 @@ struct Piece {
     p0: Point,
     velocity: Point,
     cause: Cause,
+    /// When the move (or the standing still) this piece is part of began: a walk is cut into
+    /// pieces at every turn of its route and every few metres, and none of those cuts is
+    /// what brought two people together.
+    began: f64,
 }
 
 impl Piece {
@@ -79,6 +83,7 @@ fn pieces(cx: &Context) -> Vec<Piece> {
                     p0: p,
                     velocity: Point::default(),
                     cause,
+                    began: t,
                 });
             }
             // The next leg takes over when it starts, even if this one has not arrived.
@@ -111,6 +116,7 @@ fn pieces(cx: &Context) -> Vec<Piece> {
                         p0,
                         velocity,
                         cause: Cause::Event(leg.event),
+                        began: depart,
                     });
                 }
             }
@@ -130,6 +136,7 @@ fn pieces(cx: &Context) -> Vec<Piece> {
                 p0: p,
                 velocity: Point::default(),
                 cause,
+                began: t,
             });
         }
     }
@@ -263,8 +270,13 @@ impl Rule for Collision {
                     let reach = radius[piece.who.index()].max(radius[other.who.index()]);
                     if let Some((start, end, least)) = contact(piece, other, reach) {
                         let pair = (piece.who.min(other.who), piece.who.max(other.who));
-                        // The piece that began later is what brought them together.
-                        let cause = if piece.t0 >= other.t0 {
+                        // What brought them together: a walk rather than someone standing
+                        // in its way; of two walks (or two people standing), the one begun
+                        // later; on a tie, the later person's, as the file lists them.
+                        let moving = |p: &Piece| p.velocity != Point::default();
+                        let cause = if (moving(piece), piece.began, piece.who)
+                            >= (moving(other), other.began, other.who)
+                        {
                             piece.cause
                         } else {
                             other.cause
@@ -423,7 +435,7 @@ fn report_crowd(cx: &Context, people: &[PersonId], episodes: &[Episode]) -> Diag
 
 #[cfg(test)]
 mod tests {
-    use super::{Cause, Collision, Piece, contact};
+    use super::{Cause, Collision, Episode, Piece, contact, tangles};
     use crate::geometry::Point;
     use crate::model::PersonId;
     use crate::rules::testing::{check, reports};
@@ -437,12 +449,40 @@ mod tests {
             p0: Point::new(p0.0, p0.1),
             velocity: Point::new(velocity.0, velocity.1),
             cause: Cause::Start(who),
+            began: t0,
         }
     }
 
     fn rounded(found: Option<(f64, f64, f64)>) -> Option<(f64, f64, f64)> {
         let r = |v: f64| (v * 1e6).round() / 1e6;
         found.map(|(s, e, least)| (r(s), r(e), r(least)))
+    }
+
+    #[test]
+    fn contacts_join_a_tangle_when_they_share_someone_within_a_twentieth_of_a_second() {
+        let person = PersonId::from_index;
+        let contact = |a: usize, b: usize, start: f64, end: f64| {
+            let cause = Cause::Start(person(a));
+            let episode = Episode {
+                start,
+                end,
+                least: 0.1,
+                cause,
+            };
+            ((person(a), person(b)), episode)
+        };
+        // ana-ben until 1.0; ana-cleo from 1.03 (a gap of 0.03 s: one tangle); dan-eve
+        // from 1.02 shares no one; ana-fred from 1.2, long after ana-cleo ended at 1.1.
+        let contacts = [
+            contact(0, 1, 0.0, 1.0),
+            contact(3, 4, 1.02, 3.0),
+            contact(0, 2, 1.03, 1.1),
+            contact(0, 5, 1.2, 2.0),
+        ];
+        assert_eq!(tangles(&contacts, 6), [0, 1, 0, 3]);
+        // 0.06 s apart is two moments, not one.
+        let apart = [contact(0, 1, 0.0, 1.0), contact(0, 2, 1.06, 1.5)];
+        assert_eq!(tangles(&apart, 3), [0, 1]);
     }
 
     #[test]
