@@ -50,10 +50,6 @@ struct Piece {
     p0: Point,
     velocity: Point,
     cause: Cause,
-    /// When the move (or the standing still) this piece is part of began: a walk is cut into
-    /// pieces at every turn of its route and every few metres, and none of those cuts is
-    /// what brought two people together.
-    began: f64,
 }
 
 impl Piece {
@@ -83,7 +79,6 @@ fn pieces(cx: &Context) -> Vec<Piece> {
                     p0: p,
                     velocity: Point::default(),
                     cause,
-                    began: t,
                 });
             }
             // The next leg takes over when it starts, even if this one has not arrived.
@@ -116,7 +111,6 @@ fn pieces(cx: &Context) -> Vec<Piece> {
                         p0,
                         velocity,
                         cause: Cause::Event(leg.event),
-                        began: depart,
                     });
                 }
             }
@@ -136,7 +130,6 @@ fn pieces(cx: &Context) -> Vec<Piece> {
                 p0: p,
                 velocity: Point::default(),
                 cause,
-                began: t,
             });
         }
     }
@@ -247,6 +240,14 @@ impl Rule for Collision {
         // few cells and must meet each other piece once, and a crowd on one mark would make a
         // list of those met so far quadratic to search.
         let mut met = vec![0usize; pieces.len()];
+        let moving = |p: &Piece| p.velocity != Point::default();
+        // When the walk a piece is part of began (its event's time: a walk is cut into pieces
+        // at every turn of its route and every few metres, and no cut brought anyone
+        // together), or when the person stopped and stood.
+        let began = |p: &Piece| match p.cause {
+            Cause::Event(event) if moving(p) => cx.scene.events[event.index()].at.seconds(),
+            _ => p.t0,
+        };
         for (i, piece) in pieces.iter().enumerate() {
             while let Some(&Reverse((end_bits, j))) = ending.peek() {
                 if f64::from_bits(end_bits) > piece.t0 {
@@ -273,9 +274,8 @@ impl Rule for Collision {
                         // What brought them together: a walk rather than someone standing
                         // in its way; of two walks (or two people standing), the one begun
                         // later; on a tie, the later person's, as the file lists them.
-                        let moving = |p: &Piece| p.velocity != Point::default();
-                        let cause = if (moving(piece), piece.began, piece.who)
-                            >= (moving(other), other.began, other.who)
+                        let cause = if (moving(piece), began(piece), piece.who)
+                            >= (moving(other), began(other), other.who)
                         {
                             piece.cause
                         } else {
@@ -449,7 +449,6 @@ mod tests {
             p0: Point::new(p0.0, p0.1),
             velocity: Point::new(velocity.0, velocity.1),
             cause: Cause::Start(who),
-            began: t0,
         }
     }
 
