@@ -655,6 +655,34 @@ mod tests {
     }
 
     #[test]
+    fn two_people_standing_close_are_found_wherever_they_stand_on_the_grid() {
+        // ana and ben stand 0.2 m apart from the first frame, one pair at a time, at every
+        // 5 cm across the living room: each grid line and each padded cell edge is crossed.
+        let pair = |a: (f64, f64), b: (f64, f64)| {
+            let marks = format!(
+                r#""A": (room: "living", at: ({}, {})), "B": (room: "living", at: ({}, {})),"#,
+                a.0, a.1, b.0, b.1
+            );
+            let text = crate::rules::testing::scene("timeline: []")
+                .replace(
+                    r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+                    &format!(r#""C1": (room: "living", at: (8.4, 3.6)), {marks}"#),
+                )
+                .replace(r#"starts_at: "K1""#, r#"starts_at: "A""#)
+                .replace(r#"starts_at: "L1""#, r#"starts_at: "B""#);
+            crate::rules::testing::check(&Collision, &text).len()
+        };
+        for k in 0..=60 {
+            let y = 0.5 + 0.05 * k as f64;
+            assert_eq!(pair((6.0, y), (6.0, y + 0.2)), 1, "across y at {y}");
+        }
+        for k in 0..=80 {
+            let x = 4.3 + 0.05 * k as f64;
+            assert_eq!(pair((x, 1.0), (x + 0.2, 1.0)), 1, "across x at {x}");
+        }
+    }
+
+    #[test]
     fn a_brush_just_across_a_grid_line_is_found() {
         // The grid's cells are 2 m; ana stands just west of x 5.55 (and so within 0.45 m, the
         // largest body radius, of the line x 6), ben walks north just east of it.
