@@ -58,9 +58,20 @@ impl Piece {
     }
 }
 
+/// Every piece of everyone's path, in a vector of exactly their number: a crowd take has
+/// hundreds of thousands, and a vector grown by doubling would hold a quarter more for the
+/// whole check.
 fn pieces(cx: &Context) -> Vec<Piece> {
+    let mut count = 0;
+    each_piece(cx, |_| count += 1);
+    let mut out = Vec::with_capacity(count);
+    each_piece(cx, |piece| out.push(piece));
+    out
+}
+
+/// Calls `out` with each piece of everyone's path, person by person, in time order.
+fn each_piece(cx: &Context, mut out: impl FnMut(Piece)) {
     let end = cx.scene.length.seconds();
-    let mut out = Vec::new();
     for (i, track) in cx.sim.tracks.iter().enumerate() {
         let who = PersonId::from_index(i);
         // A crane's head passes over everyone's heads.
@@ -72,7 +83,7 @@ fn pieces(cx: &Context) -> Vec<Piece> {
             let depart = leg.depart.seconds();
             let (t, p, cause) = still_from;
             if depart > t {
-                out.push(Piece {
+                out(Piece {
                     who,
                     t0: t,
                     t1: depart,
@@ -104,7 +115,7 @@ fn pieces(cx: &Context) -> Vec<Piece> {
                     let t0 = a + dt * k as f64;
                     let t1 = if k + 1 == chunks { b } else { t0 + dt };
                     let p0 = points[j - 1] + velocity * (t0 - a);
-                    out.push(Piece {
+                    out(Piece {
                         who,
                         t0,
                         t1,
@@ -123,7 +134,7 @@ fn pieces(cx: &Context) -> Vec<Piece> {
         }
         let (t, p, cause) = still_from;
         if end > t {
-            out.push(Piece {
+            out(Piece {
                 who,
                 t0: t,
                 t1: end,
@@ -133,7 +144,6 @@ fn pieces(cx: &Context) -> Vec<Piece> {
             });
         }
     }
-    out
 }
 
 /// The sub-interval of the common time of `a` and `b` when their centres are closer than
