@@ -763,6 +763,22 @@ mod tests {
             found[0].starts_with("4 people are in one another's way in `hall` from 0:00.0"),
             "{found:?}"
         );
+        // Six on the mark: three are named and the rest counted.
+        let six = crowd.replace(
+            r##""dot": (name: "Dot", colour: "#66a182", starts_at: "q2"),"##,
+            r##""dot": (name: "Dot", colour: "#66a182", starts_at: "q2"),
+                "eve": (name: "Eve", colour: "#888888", starts_at: "q2"),
+                "fay": (name: "Fay", colour: "#999999", starts_at: "q2"),"##,
+        );
+        let found: Vec<String> = check(&Collision, &six)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].ends_with(": `ana`, `ben`, `cy` and 3 more"),
+            "{found:?}"
+        );
     }
 
     #[test]

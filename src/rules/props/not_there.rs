@@ -227,5 +227,27 @@ mod tests {
                 "`ben` only reaches `K1` at 0:07.0: take `mug` after that, or start that walk earlier"
             ]
         );
+        // A later walk to a mark exactly at arm's length (x 3, 1 m from the table's edge at
+        // x 2) gets there too.
+        let text = crate::rules::testing::scene(
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ben", to: "K3", arrive: "0:07")),
+                (at: "0:03", do: Take(who: "ben", prop: "mug")),
+            ]"#,
+        )
+        .replace(
+            r#""K2": (room: "kitchen", at: (3.0, 3.2)),"#,
+            r#""K2": (room: "kitchen", at: (3.0, 3.2)), "K3": (room: "kitchen", at: (3.0, 2.5)),"#,
+        );
+        let helps: Vec<String> = crate::rules::testing::check(&NotThere, &text)
+            .into_iter()
+            .map(|d| d.help.unwrap_or_default())
+            .collect();
+        assert_eq!(
+            helps,
+            [
+                "`ben` only reaches `K3` at 0:07.0: take `mug` after that, or start that walk earlier"
+            ]
+        );
     }
 }

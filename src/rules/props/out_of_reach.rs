@@ -191,6 +191,15 @@ mod tests {
                 &format!(r#"(at: "0:10", do: Put(who: "ben", prop: "keys", on: "{to}"))"#),
             )
         };
+        // ben on L1 (6, 2); ana's mark L3 exactly 1 m east of him, then 2 cm further.
+        let put_on_l3 = |x: &str| {
+            found(
+                x,
+                r#"(at: "0:10", do: Put(who: "ben", prop: "keys", on: "L3"))"#,
+            )
+        };
+        assert_eq!(put_on_l3("7.0"), Vec::<String>::new());
+        assert_eq!(put_on_l3("7.02").len(), 1);
         assert_eq!(
             put_on("L2"),
             [
