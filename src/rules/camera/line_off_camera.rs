@@ -2,9 +2,10 @@
 
 use super::{latest_cause, obstacle_name, unseen_reason};
 use crate::diagnostic::Diagnostic;
+use crate::escape::number;
 use crate::model::PersonId;
 use crate::rules::{Context, Level, Rule, RuleDoc};
-use crate::sim::{Obstacle, sight::Unseen};
+use crate::sim::{Obstacle, Target, sight::Unseen};
 use crate::time::Time;
 
 pub struct LineOffCamera;
@@ -23,21 +24,54 @@ a oner there is no coverage to cut to: a line delivered off camera is lost (or m
 purpose, as a voice from the next room).\n\n\
 ### Example\n```ron\n(at: \"2:13\", do: Line(who: \"her\", says: \"She asks who paid for the keys\")),  // she is behind the camera\n```\n\n\
 ### Fix\nIt depends on why the camera misses the speaker, and the diagnostic says which. Out of frame: reframe the \
-camera on the speaker (`Camera(frame: [\"her\"])`) before the line, or move the speaker into shot. Behind a closed \
+camera on the speaker (`Camera(frame: [\"her\"])`) before the line, or move the speaker into shot; if the speaker \
+is already framed with others who stand too far apart for the lens, step the camera back, fit a wider lens (the \
+help names the focal length that would take them in) or frame the speaker alone. Behind a closed \
 door: open it first. Behind a wall, a standing wild wall or a tall piece of furniture: reframing does not help; move \
 the camera to where it sees the speaker (through a doorway), bring the speaker into the camera's room, or strike the \
 wild wall first. Or mark the line `on_camera: false` if it is meant to be heard, not seen.",
 };
 
-/// What to do about a line the camera misses, for the reason it misses it.
-fn help(cx: &Context, who: PersonId, why: Unseen, at: Time) -> String {
+/// What to do about a line the camera misses at `t`, for the reason it misses it; `at` is
+/// when the line starts.
+fn help(cx: &Context, camera: PersonId, who: PersonId, why: Unseen, at: Time, t: Time) -> String {
     let name = cx.who(who);
     let off = "or mark the line `on_camera: false`";
     match why {
-        Unseen::OutOfFrame { .. } => format!(
-            "frame {name} before {at} (`Camera(frame: [\"{}\"])`), move them into shot, {off}",
-            cx.scene.person(who).id
-        ),
+        Unseen::OutOfFrame { off_axis, .. } => match framed_with_others(cx, camera, who, t) {
+            Some(framing) => {
+                let lens = cx.sim.lens(camera, t);
+                // The longest lens that would take in the speaker's whole body from here.
+                let distance = cx.sim.position(camera, t).distance(cx.sim.position(who, t));
+                let body = (cx.scene.person(who).radius / distance.max(1e-6))
+                    .min(1.0)
+                    .asin();
+                let sensor = cx
+                    .scene
+                    .person(camera)
+                    .camera()
+                    .map_or(0.0, |c| c.sensor_mm);
+                let half = off_axis + body;
+                let wider = (sensor / (2.0 * half.tan())).floor();
+                let lens_fix = if half < 80f64.to_radians() && wider >= 4.0 {
+                    format!(
+                        " or fit a {} mm lens (`Camera(lens_mm: {wider:.1})`)",
+                        number(wider, 0)
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{name} is framed, but the framing on {framing} is wider than the {} mm lens takes in from here: step the camera back{lens_fix} before {at}, frame {name} alone (`Camera(frame: [\"{}\"])`), {off}",
+                    number(lens, 0),
+                    cx.scene.person(who).id
+                )
+            }
+            None => format!(
+                "frame {name} before {at} (`Camera(frame: [\"{}\"])`), move them into shot, {off}",
+                cx.scene.person(who).id
+            ),
+        },
         Unseen::Blocked(Obstacle::Door(d)) => format!(
             "open `{}` before {at} (`Door(door: \"{}\", action: Open, by: …)`), move the camera or {name} so the door is not between them, {off}",
             cx.scene.door(d).id,
@@ -52,6 +86,26 @@ fn help(cx: &Context, who: PersonId, why: Unseen, at: Time) -> String {
             obstacle_name(cx, obstacle)
         ),
     }
+}
+
+/// The people `camera` frames at `t` ("`kit` and `porter`"), if `who` is one of several and
+/// the pan onto them is over: then the framing itself leaves `who` out of the picture.
+fn framed_with_others(cx: &Context, camera: PersonId, who: PersonId, t: Time) -> Option<String> {
+    let framing = &cx.sim.framing[camera.index()];
+    let current = framing[..framing.partition_point(|f| f.at <= t)].last()?;
+    let Target::People(people) = &current.target else {
+        return None;
+    };
+    let panned = current.at.seconds() + current.pan <= t.seconds();
+    if !panned || people.len() < 2 || !people.contains(&who) {
+        return None;
+    }
+    let names: Vec<String> = people.iter().map(|&p| cx.who(p)).collect();
+    Some(match names.split_last() {
+        Some((last, [first])) => format!("{first} and {last}"),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    })
 }
 
 impl Rule for LineOffCamera {
@@ -87,7 +141,7 @@ impl Rule for LineOffCamera {
                 .at(cx.event_span(missed.event, "who"), reason)
                 .also(latest_cause(cx, &[camera], t), cause)
                 .note("a oner has no other angle to cut to: a line the camera does not see is lost")
-                .help(help(cx, *who, why, event.at)),
+                .help(help(cx, camera, *who, why, event.at, t)),
             );
         }
     }
@@ -128,6 +182,41 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].1.starts_with("frame `ben` before 0:10.0"), "{got:?}");
+    }
+
+    #[test]
+    fn framed_with_someone_too_far_apart_the_help_says_the_framing_is_too_wide() {
+        // The camera on C1 (8.4, 3.6) frames ana on K1 (1.5, 1.5) and ben on L2 (8.3, 2)
+        // beside the lens: their midpoint is far from both, and the 18 mm lens takes in
+        // neither. Framed alone after the pan, she is seen.
+        let got = found(
+            r#"(at: "0:01", do: Move(who: "ben", to: "L2", arrive: "0:04")),
+               (at: "0:05", do: Camera(frame: ["ana", "ben"])),
+               (at: "0:10", do: Line(who: "ben", says: "He speaks beside the lens"))"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].1.starts_with("`ben` is framed, but the framing on `ana` and `ben` is wider than the 18 mm lens takes in from here: step the camera back or fit a "),
+            "{got:?}"
+        );
+        assert!(
+            got[0]
+                .1
+                .contains("frame `ben` alone (`Camera(frame: [\"ben\"])`)"),
+            "{got:?}"
+        );
+        // Still panning onto the pair when the line starts: the plain advice.
+        let panning = found(
+            r#"(at: "0:01", do: Move(who: "ben", to: "L2", arrive: "0:04")),
+               (at: "0:05", do: Camera(frame: ["ana", "ben"])),
+               (at: "0:05.1", do: Line(who: "ben", says: "He speaks beside the lens"))"#,
+        );
+        assert!(
+            panning
+                .iter()
+                .all(|(_, help)| help.starts_with("frame `ben` before")),
+            "{panning:?}"
+        );
     }
 
     #[test]

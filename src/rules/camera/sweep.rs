@@ -512,3 +512,45 @@ pub fn sweep(cx: &Context) -> Findings {
     found.past_set.sort_by_key(|p| (p.camera, p.start, p.place));
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::turn_between;
+    use crate::geometry::Point;
+    use crate::sim::View;
+    use std::f64::consts::{FRAC_PI_2, PI};
+
+    fn view(degrees: f64, half_angle: f64) -> View {
+        View {
+            origin: Point::new(1.0, 2.0),
+            direction: Point::from_angle(degrees.to_radians()),
+            half_angle,
+        }
+    }
+
+    #[test]
+    fn the_turn_between_two_views_is_the_short_way_round_plus_the_change_of_angle() {
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        // Still, a quarter pan either way, a half turn, across the ±180° seam.
+        assert!(close(turn_between(&view(30.0, 0.4), &view(30.0, 0.4)), 0.0));
+        assert!(close(
+            turn_between(&view(0.0, 0.4), &view(90.0, 0.4)),
+            FRAC_PI_2
+        ));
+        assert!(close(
+            turn_between(&view(90.0, 0.4), &view(0.0, 0.4)),
+            FRAC_PI_2
+        ));
+        assert!(close(turn_between(&view(0.0, 0.4), &view(180.0, 0.4)), PI));
+        assert!(close(
+            turn_between(&view(170.0, 0.4), &view(-170.0, 0.4)),
+            20f64.to_radians()
+        ));
+        // A snap zoom in (a narrower angle) and out count like a pan of the same size.
+        assert!(close(turn_between(&view(0.0, 0.6), &view(0.0, 0.1)), 0.5));
+        assert!(close(
+            turn_between(&view(0.0, 0.1), &view(10.0, 0.6)),
+            0.5 + 10f64.to_radians()
+        ));
+    }
+}

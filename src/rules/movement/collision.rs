@@ -58,9 +58,20 @@ impl Piece {
     }
 }
 
+/// Every piece of everyone's path, in a vector of exactly their number: a crowd take has
+/// hundreds of thousands, and a vector grown by doubling would hold a quarter more for the
+/// whole check.
 fn pieces(cx: &Context) -> Vec<Piece> {
+    let mut count = 0;
+    each_piece(cx, |_| count += 1);
+    let mut out = Vec::with_capacity(count);
+    each_piece(cx, |piece| out.push(piece));
+    out
+}
+
+/// Calls `out` with each piece of everyone's path, person by person, in time order.
+fn each_piece(cx: &Context, mut out: impl FnMut(Piece)) {
     let end = cx.scene.length.seconds();
-    let mut out = Vec::new();
     for (i, track) in cx.sim.tracks.iter().enumerate() {
         let who = PersonId::from_index(i);
         // A crane's head passes over everyone's heads.
@@ -72,7 +83,7 @@ fn pieces(cx: &Context) -> Vec<Piece> {
             let depart = leg.depart.seconds();
             let (t, p, cause) = still_from;
             if depart > t {
-                out.push(Piece {
+                out(Piece {
                     who,
                     t0: t,
                     t1: depart,
@@ -104,7 +115,7 @@ fn pieces(cx: &Context) -> Vec<Piece> {
                     let t0 = a + dt * k as f64;
                     let t1 = if k + 1 == chunks { b } else { t0 + dt };
                     let p0 = points[j - 1] + velocity * (t0 - a);
-                    out.push(Piece {
+                    out(Piece {
                         who,
                         t0,
                         t1,
@@ -123,7 +134,7 @@ fn pieces(cx: &Context) -> Vec<Piece> {
         }
         let (t, p, cause) = still_from;
         if end > t {
-            out.push(Piece {
+            out(Piece {
                 who,
                 t0: t,
                 t1: end,
@@ -133,7 +144,6 @@ fn pieces(cx: &Context) -> Vec<Piece> {
             });
         }
     }
-    out
 }
 
 /// The sub-interval of the common time of `a` and `b` when their centres are closer than
@@ -240,6 +250,14 @@ impl Rule for Collision {
         // few cells and must meet each other piece once, and a crowd on one mark would make a
         // list of those met so far quadratic to search.
         let mut met = vec![0usize; pieces.len()];
+        let moving = |p: &Piece| p.velocity != Point::default();
+        // When the walk a piece is part of began (its event's time: a walk is cut into pieces
+        // at every turn of its route and every few metres, and no cut brought anyone
+        // together), or when the person stopped and stood.
+        let began = |p: &Piece| match p.cause {
+            Cause::Event(event) if moving(p) => cx.scene.events[event.index()].at.seconds(),
+            _ => p.t0,
+        };
         for (i, piece) in pieces.iter().enumerate() {
             while let Some(&Reverse((end_bits, j))) = ending.peek() {
                 if f64::from_bits(end_bits) > piece.t0 {
@@ -263,8 +281,12 @@ impl Rule for Collision {
                     let reach = radius[piece.who.index()].max(radius[other.who.index()]);
                     if let Some((start, end, least)) = contact(piece, other, reach) {
                         let pair = (piece.who.min(other.who), piece.who.max(other.who));
-                        // The piece that began later is what brought them together.
-                        let cause = if piece.t0 >= other.t0 {
+                        // What brought them together: a walk rather than someone standing
+                        // in its way; of two walks (or two people standing), the one begun
+                        // later; on a tie, the later person's, as the file lists them.
+                        let cause = if (moving(piece), began(piece), piece.who)
+                            >= (moving(other), began(other), other.who)
+                        {
                             piece.cause
                         } else {
                             other.cause
@@ -423,7 +445,7 @@ fn report_crowd(cx: &Context, people: &[PersonId], episodes: &[Episode]) -> Diag
 
 #[cfg(test)]
 mod tests {
-    use super::{Cause, Collision, Piece, contact};
+    use super::{Cause, Collision, Episode, Piece, contact, tangles};
     use crate::geometry::Point;
     use crate::model::PersonId;
     use crate::rules::testing::{check, reports};
@@ -443,6 +465,33 @@ mod tests {
     fn rounded(found: Option<(f64, f64, f64)>) -> Option<(f64, f64, f64)> {
         let r = |v: f64| (v * 1e6).round() / 1e6;
         found.map(|(s, e, least)| (r(s), r(e), r(least)))
+    }
+
+    #[test]
+    fn contacts_join_a_tangle_when_they_share_someone_within_a_twentieth_of_a_second() {
+        let person = PersonId::from_index;
+        let contact = |a: usize, b: usize, start: f64, end: f64| {
+            let cause = Cause::Start(person(a));
+            let episode = Episode {
+                start,
+                end,
+                least: 0.1,
+                cause,
+            };
+            ((person(a), person(b)), episode)
+        };
+        // ana-ben until 1.0; ana-cleo from 1.03 (a gap of 0.03 s: one tangle); dan-eve
+        // from 1.02 shares no one; ana-fred from 1.2, long after ana-cleo ended at 1.1.
+        let contacts = [
+            contact(0, 1, 0.0, 1.0),
+            contact(3, 4, 1.02, 3.0),
+            contact(0, 2, 1.03, 1.1),
+            contact(0, 5, 1.2, 2.0),
+        ];
+        assert_eq!(tangles(&contacts, 6), [0, 1, 0, 3]);
+        // 0.06 s apart is two moments, not one.
+        let apart = [contact(0, 1, 0.0, 1.0), contact(0, 2, 1.06, 1.5)];
+        assert_eq!(tangles(&apart, 3), [0, 1]);
     }
 
     #[test]
@@ -613,6 +662,34 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn two_people_standing_close_are_found_wherever_they_stand_on_the_grid() {
+        // ana and ben stand 0.2 m apart from the first frame, one pair at a time, at every
+        // 5 cm across the living room: each grid line and each padded cell edge is crossed.
+        let pair = |a: (f64, f64), b: (f64, f64)| {
+            let marks = format!(
+                r#""A": (room: "living", at: ({}, {})), "B": (room: "living", at: ({}, {})),"#,
+                a.0, a.1, b.0, b.1
+            );
+            let text = crate::rules::testing::scene("timeline: []")
+                .replace(
+                    r#""C1": (room: "living", at: (8.4, 3.6)),"#,
+                    &format!(r#""C1": (room: "living", at: (8.4, 3.6)), {marks}"#),
+                )
+                .replace(r#"starts_at: "K1""#, r#"starts_at: "A""#)
+                .replace(r#"starts_at: "L1""#, r#"starts_at: "B""#);
+            crate::rules::testing::check(&Collision, &text).len()
+        };
+        for k in 0..=60 {
+            let y = 0.5 + 0.05 * k as f64;
+            assert_eq!(pair((6.0, y), (6.0, y + 0.2)), 1, "across y at {y}");
+        }
+        for k in 0..=80 {
+            let x = 4.3 + 0.05 * k as f64;
+            assert_eq!(pair((x, 1.0), (x + 0.2, 1.0)), 1, "across x at {x}");
+        }
     }
 
     #[test]

@@ -172,6 +172,37 @@ mod tests {
     }
 
     #[test]
+    fn of_two_wall_pieces_squeezed_past_on_one_walk_the_tighter_is_reported() {
+        // Along y 0.22 from x 0.5 to 3.5, past the kitchen's south wall (0.22 m) and a
+        // pilaster jutting 0.06 m out of it from x 2 to 2.4 (0.16 m): walls are one obstacle
+        // per walk, and the pilaster (its corner at x 2) is the place to fix.
+        let text = scene(
+            r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "K3", arrive: "0:04")),
+                (at: "0:05", do: Move(who: "ana", to: "K4", arrive: "0:08")),
+            ]"#,
+        )
+        .replace(
+            r#""kitchen": (name: "Kitchen", shape: Rect(x: 0.0, y: 0.0, w: 4.0, h: 4.0)),"#,
+            r#""kitchen": (name: "Kitchen", shape: Polygon([(0.0, 0.0), (2.0, 0.0), (2.0, 0.06), (2.4, 0.06), (2.4, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0)])),"#,
+        )
+        .replace(
+            r#""K1": (room: "kitchen", at: (1.5, 1.5)),"#,
+            r#""K1": (room: "kitchen", at: (1.5, 1.5)), "K3": (room: "kitchen", at: (0.5, 0.22)), "K4": (room: "kitchen", at: (3.5, 0.22)),"#,
+        );
+        let found: Vec<String> = check(&TightSqueeze, &text)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "`ana` squeezes past the wall from (2, 0) to (2, 0.06) at 0:06.5 on the way to `K4`: 0.16 m clear, comfortable is 0.25 m"
+            ]
+        );
+    }
+
+    #[test]
     fn stepping_off_and_onto_a_mark_beside_a_wall_is_not_judged() {
         // K3 is 0.2 m from the south wall; the first and last 0.25 m of each walk are the
         // performer's own business.

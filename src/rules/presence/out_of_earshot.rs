@@ -3,7 +3,7 @@
 use super::{Earshot, earshot};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Action, EventId, PersonId, RoomId};
-use crate::rules::{Context, Level, Rule, RuleDoc};
+use crate::rules::{ARM_REACH, Context, Level, Rule, RuleDoc};
 use crate::time::Time;
 
 pub struct OutOfEarshot;
@@ -103,15 +103,29 @@ fn report(
                 format!("`{id}` starts shut"),
             ),
         };
-        // Whoever of the two is nearer the door opens it.
+        // The speaker or the listener opens it if one is within reach (D002's rule), else
+        // whoever of the cast is nearest and within reach, else the nearer of the two,
+        // who has to go to the door first.
         let at_door = |p: PersonId| cx.sim.position(p, t).distance(cx.scene.door(door).at);
-        let opener = if at_door(listener) < at_door(speaker) {
-            listener
+        let nearest = |people: &mut dyn Iterator<Item = PersonId>| {
+            people.min_by(|&a, &b| at_door(a).total_cmp(&at_door(b)))
+        };
+        let pair = nearest(&mut [speaker, listener].into_iter()).unwrap_or(speaker);
+        let cast = (0..cx.scene.people.len())
+            .map(PersonId::from_index)
+            .filter(|&p| !cx.scene.person(p).is_crew());
+        let opener = if at_door(pair) <= ARM_REACH {
+            pair
         } else {
-            speaker
+            nearest(&mut cast.filter(|&p| at_door(p) <= ARM_REACH)).unwrap_or(pair)
+        };
+        let go = if at_door(opener) <= ARM_REACH {
+            String::new()
+        } else {
+            format!("move `{}` beside it and add ", cx.scene.person(opener).id)
         };
         return d.help(format!(
-            "open the door first, e.g. `Door(door: \"{id}\", action: Open, by: \"{}\")` before {t}, {drop}",
+            "open the door first, e.g. {go}`Door(door: \"{id}\", action: Open, by: \"{}\")` before {t}, {drop}",
             cx.scene.person(opener).id
         ));
     }
@@ -161,10 +175,18 @@ mod tests {
         );
     }
 
-    /// The standard scene plus an offstage `stage` north of the kitchen (an opening at
-    /// (2, 4), mark S1) and marks L3 (8, 2) and H2 (9.5, 2) either side of the hall door (9, 2).
+    /// What E001 says when `ben` calls to `ana` at 0:12 through the shut hall door.
+    const SHUT_AT_12: &str = "`ana` cannot hear `ben`'s line at 0:12.0 | `ana` is in `hall`, `ben` in `living`, with `hall-door` shut between them | `hall-door` starts shut";
+
     fn heard(timeline: &str) -> Vec<String> {
-        let text = crate::rules::testing::scene(timeline)
+        described(&heard_text(timeline))
+    }
+
+    /// The standard scene plus an offstage `stage` north of the kitchen (an opening at
+    /// (2, 4), mark S1), marks L3 (8, 2) and H2 (9.5, 2) either side of the hall door (9, 2),
+    /// and H3 (10.8, 3.8) in the hall's far corner, 2.5 m from the door.
+    fn heard_text(timeline: &str) -> String {
+        crate::rules::testing::scene(timeline)
             .replace(
                 r#""hall": (name: "Hall", shape: Rect(x: 9.0, y: 0.0, w: 2.0, h: 4.0)),"#,
                 r#""hall": (name: "Hall", shape: Rect(x: 9.0, y: 0.0, w: 2.0, h: 4.0)),
@@ -177,9 +199,14 @@ mod tests {
             .replace(
                 r#""C1": (room: "living", at: (8.4, 3.6)),"#,
                 r#""C1": (room: "living", at: (8.4, 3.6)), "S1": (room: "stage", at: (2.0, 5.0)),
-                   "L3": (room: "living", at: (8.0, 2.0)), "H2": (room: "hall", at: (9.5, 2.0)),"#,
-            );
-        crate::rules::testing::check(&OutOfEarshot, &text)
+                   "L3": (room: "living", at: (8.0, 2.0)), "H2": (room: "hall", at: (9.5, 2.0)),
+                   "H3": (room: "hall", at: (10.8, 3.8)),"#,
+            )
+    }
+
+    /// Each finding as its message, labels and help, joined by ` | `.
+    fn described(text: &str) -> Vec<String> {
+        crate::rules::testing::check(&OutOfEarshot, text)
             .into_iter()
             .map(|d| {
                 let mut parts = vec![d.message];
@@ -203,7 +230,7 @@ mod tests {
                 ]"#
             ))
         };
-        let shut = "`ana` cannot hear `ben`'s line at 0:12.0 | `ana` is in `hall`, `ben` in `living`, with `hall-door` shut between them | `hall-door` starts shut";
+        let shut = SHUT_AT_12;
         assert_eq!(
             line("H2"),
             [format!(
@@ -214,6 +241,35 @@ mod tests {
             line("H1"),
             [format!(
                 "{shut} | open the door first, e.g. `Door(door: \"hall-door\", action: Open, by: \"ben\")` before 0:12.0, {drop}"
+            )]
+        );
+    }
+
+    #[test]
+    fn behind_a_shut_door_out_of_both_reaches_someone_beside_it_opens_it_or_one_goes_there() {
+        let drop = "or drop `\"ana\"` from `to` if the line is not meant for them";
+        // ana 2.5 m from the hall door (9, 2), ben 3 m: neither can reach it from where they are.
+        let timeline = r#"timeline: [
+                (at: "0:01", do: Move(who: "ana", to: "H3", arrive: "0:08")),
+                (at: "0:12", do: Line(who: "ben", says: "Are you there?", to: ["ana"])),
+            ]"#;
+        let with_cleo = |cleo: &str| {
+            let text = heard_text(timeline).replace(
+                r##""ben": (name: "Ben", colour: "#00798c", starts_at: "L1"),"##,
+                &format!(r##""ben": (name: "Ben", colour: "#00798c", starts_at: "L1"), {cleo}"##),
+            );
+            described(&text)
+        };
+        assert_eq!(
+            with_cleo(r##""cleo": (name: "Cleo", colour: "#edae49", starts_at: "L2"),"##),
+            [format!(
+                "{SHUT_AT_12} | open the door first, e.g. `Door(door: \"hall-door\", action: Open, by: \"cleo\")` before 0:12.0, {drop}"
+            )]
+        );
+        assert_eq!(
+            with_cleo(""),
+            [format!(
+                "{SHUT_AT_12} | open the door first, e.g. move `ana` beside it and add `Door(door: \"hall-door\", action: Open, by: \"ana\")` before 0:12.0, {drop}"
             )]
         );
     }

@@ -161,6 +161,32 @@ mod tests {
     }
 
     #[test]
+    fn a_take_at_exactly_arms_length_is_fine_and_two_centimetres_further_is_not() {
+        // The table spans x 1 to 2: a mark at x 3 is 1 m (the reach) from its edge.
+        let take_from = |x: &str| {
+            let text = crate::rules::testing::scene(
+                r#"timeline: [
+                    (at: "0:01", do: Move(who: "ana", to: "K3", arrive: "0:03")),
+                    (at: "0:04", do: Take(who: "ana", prop: "mug")),
+                ]"#,
+            )
+            .replace(
+                r#""K2": (room: "kitchen", at: (3.0, 3.2)),"#,
+                &format!(r#""K2": (room: "kitchen", at: (3.0, 3.2)), "K3": (room: "kitchen", at: ({x}, 2.5)),"#),
+            );
+            crate::rules::testing::check(&NotThere, &text)
+                .into_iter()
+                .map(|d| d.message)
+                .collect::<Vec<_>>()
+        };
+        assert!(take_from("3.0").is_empty());
+        assert_eq!(
+            take_from("3.02"),
+            ["`ana` takes `mug` at 0:04.0 from 1.02 m away"]
+        );
+    }
+
+    #[test]
     fn taking_what_one_already_holds_is_reported_and_a_snatch_is_left_to_p005() {
         let twice = messages(
             &NotThere,
