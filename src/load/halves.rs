@@ -15,20 +15,33 @@ use crate::raw;
 /// saves (the study scene is 20 kB; the synthetic Russian-Ark scene 7.9 MB).
 pub const SPLIT_FROM: usize = 1 << 20;
 
+/// A parsed scene: its timeline is `scene.timeline` followed by `rest`, the events the other
+/// thread read (empty when the file was read whole). The two lists are not joined: each is
+/// resolved on its own thread and freed there (`timeline::resolve_events`).
+#[derive(Debug)]
+pub struct Parsed {
+    pub scene: raw::Scene,
+    pub rest: Vec<raw::Event>,
+}
+
 /// The scene in `text`, as `ron_options().from_str` reads it.
-pub fn parse(text: &str) -> Result<raw::Scene, ron::error::SpannedError> {
+pub fn parse(text: &str) -> Result<Parsed, ron::error::SpannedError> {
     parse_from(text, SPLIT_FROM)
 }
 
 /// [`parse`], cutting files of `split_from` bytes or more (tests cut small ones).
-pub fn parse_from(text: &str, split_from: usize) -> Result<raw::Scene, ron::error::SpannedError> {
+pub fn parse_from(text: &str, split_from: usize) -> Result<Parsed, ron::error::SpannedError> {
     if text.len() >= split_from
         && let Some(cut) = cut(text)
-        && let Some(scene) = parse_halves(text, &cut)
+        && let Some(parsed) = parse_halves(text, &cut)
     {
-        return Ok(scene);
+        return Ok(parsed);
     }
-    super::ron_options().from_str(text)
+    let scene = super::ron_options().from_str(text)?;
+    Ok(Parsed {
+        scene,
+        rest: Vec::new(),
+    })
 }
 
 /// Where the timeline is cut: the comma between two events, and the list's closing bracket.
@@ -106,7 +119,7 @@ fn cut(text: &str) -> Option<Cut> {
 }
 
 /// Both halves parsed, the second on another thread; `None` if either fails.
-fn parse_halves(text: &str, cut: &Cut) -> Option<raw::Scene> {
+fn parse_halves(text: &str, cut: &Cut) -> Option<Parsed> {
     let head = text.get(..cut.comma)?;
     let tail = text.get(cut.close..)?;
     let rest = text.get(cut.comma + 1..cut.close)?;
@@ -120,20 +133,22 @@ fn parse_halves(text: &str, cut: &Cut) -> Option<raw::Scene> {
         let scene = super::ron_options().from_str::<raw::Scene>(&first).ok();
         (scene, events.join().ok().flatten())
     });
-    // The two texts go before the two lists are joined, the parse's peak of memory.
-    drop((first, second));
-    let mut scene = scene?;
-    let events = events?;
-    // Grown to the exact length at once: a large block grows in place (no second copy of the
-    // timeline, which would be the load's peak of memory).
-    scene.timeline.reserve_exact(events.len());
-    scene.timeline.extend(events);
-    Some(scene)
+    Some(Parsed {
+        scene: scene?,
+        rest: events?,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::{Cut, cut, parse_from};
+
+    /// The scene with its whole timeline, as one parse gives it.
+    fn parse_joined(text: &str) -> Result<crate::raw::Scene, ron::error::SpannedError> {
+        let mut parsed = parse_from(text, 0)?;
+        parsed.scene.timeline.append(&mut parsed.rest);
+        Ok(parsed.scene)
+    }
 
     const SCENE: &str = r#"Scene(title: "T", frame_rate: 24, length: "1:00",
  set: (rooms: {}),
@@ -173,7 +188,7 @@ mod tests {
     #[test]
     fn halves_parse_to_the_same_scene_as_the_whole() {
         let whole = crate::load::ron_options().from_str::<crate::raw::Scene>(SCENE);
-        let halves = parse_from(SCENE, 0);
+        let halves = parse_joined(SCENE);
         assert_eq!(format!("{whole:?}"), format!("{halves:?}"));
         // A syntax error in either half is the whole file's error.
         for broken in [
@@ -182,10 +197,7 @@ mod tests {
         ] {
             let whole = crate::load::ron_options().from_str::<crate::raw::Scene>(&broken);
             assert!(whole.is_err());
-            assert_eq!(
-                format!("{whole:?}"),
-                format!("{:?}", parse_from(&broken, 0))
-            );
+            assert_eq!(format!("{whole:?}"), format!("{:?}", parse_joined(&broken)));
         }
     }
 
@@ -210,7 +222,7 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             cut_files += usize::from(cut(&text).is_some());
             let whole = crate::load::ron_options().from_str::<crate::raw::Scene>(&text);
-            let halves = parse_from(&text, 0);
+            let halves = parse_joined(&text);
             assert_eq!(
                 format!("{whole:?}"),
                 format!("{halves:?}"),

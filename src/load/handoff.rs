@@ -16,10 +16,10 @@ pub const MAX_LIST: u32 = 999;
 /// Highest part of a multipart cue (ETC Eos takes 20).
 pub const MAX_PART: u32 = 20;
 
-/// The hand-off data of a `Cue` event (`None` for other events or when a field is wrong,
-/// with a diagnostic pushed for each wrong field).
-pub fn resolve(action: &raw::Action, r: &mut Resolver, p: &SourcePath) -> Option<CueHandoff> {
-    let raw::Action::Cue {
+/// The hand-off data of a `Cue` event (`None` when a field is wrong, with a diagnostic
+/// pushed for each wrong field).
+pub fn resolve(cue: &raw::action::Cue, r: &mut Resolver, p: &SourcePath) -> Option<CueHandoff> {
+    let raw::action::Cue {
         dept,
         called,
         up,
@@ -32,10 +32,7 @@ pub fn resolve(action: &raw::Action, r: &mut Resolver, p: &SourcePath) -> Option
         list,
         qlab,
         ..
-    } = action
-    else {
-        return None;
-    };
+    } = cue;
     let mut ok = true;
     if *dept != Department::Lighting {
         let desk_fields = [

@@ -44,8 +44,9 @@ fn max_count(path: &str) -> usize {
         .map_or(usize::MAX, |&(_, _, max)| max)
 }
 
-/// Reports every count and text over its limit; true if any was.
-pub fn check(scene: &raw::Scene, r: &mut Resolver) -> bool {
+/// Reports every count and text over its limit; true if any was. The timeline is
+/// `scene.timeline` followed by `rest` (see `halves::Parsed`).
+pub fn check(scene: &raw::Scene, rest: &[raw::Event], r: &mut Resolver) -> bool {
     let counts = [
         ("set.rooms", scene.set.rooms.0.len()),
         ("set.doors", scene.set.doors.len()),
@@ -57,7 +58,7 @@ pub fn check(scene: &raw::Scene, r: &mut Resolver) -> bool {
         ("crew", scene.crew.0.len()),
         ("props", scene.props.0.len()),
         ("beats", scene.beats.len()),
-        ("timeline", scene.timeline.len()),
+        ("timeline", scene.timeline.len() + rest.len()),
     ];
 
     let mut over = false;
@@ -84,7 +85,7 @@ pub fn check(scene: &raw::Scene, r: &mut Resolver) -> bool {
         return true;
     }
     let mut texts = Texts { r, over: false };
-    texts.scene(scene, &SourcePath::root());
+    texts.scene(scene, rest, &SourcePath::root());
     texts.over
 }
 
@@ -164,7 +165,7 @@ impl Texts<'_, '_> {
         }
     }
 
-    fn scene(&mut self, s: &raw::Scene, root: &SourcePath) {
+    fn scene(&mut self, s: &raw::Scene, rest: &[raw::Event], root: &SourcePath) {
         self.name(&s.title, &root.field("title"));
         self.text(&s.notes, &root.field("notes"));
         if let Some(summary) = &s.summary {
@@ -271,7 +272,7 @@ impl Texts<'_, '_> {
                 self.text(notes, &p.field("notes"));
             }
         }
-        for (i, e) in s.timeline.iter().enumerate() {
+        for (i, e) in s.timeline.iter().chain(rest).enumerate() {
             let p = root.field("timeline").index(i);
             self.text(&e.at, &p.field("at"));
             if let Some(note) = &e.note {
@@ -284,13 +285,13 @@ impl Texts<'_, '_> {
     fn action(&mut self, action: &raw::Action, p: &SourcePath) {
         use raw::Action as A;
         match action {
-            A::Move {
+            A::Move(raw::action::Move {
                 who,
                 to,
                 via,
                 arrive,
                 ..
-            } => {
+            }) => {
                 self.id(who, &p.field("who"));
                 self.id(to, &p.field("to"));
                 self.ids(via, &p.field("via"));
@@ -298,36 +299,37 @@ impl Texts<'_, '_> {
                     self.text(arrive, &p.field("arrive"));
                 }
             }
-            A::Door { door, by, .. } => {
+            A::Door(raw::action::Door { door, by, .. }) => {
                 self.id(door, &p.field("door"));
                 self.id(by, &p.field("by"));
             }
-            A::Take { who, prop } | A::Break { who, prop } => {
+            A::Take(raw::action::Take { who, prop })
+            | A::Break(raw::action::Break { who, prop }) => {
                 self.id(who, &p.field("who"));
                 self.id(prop, &p.field("prop"));
             }
-            A::Put { who, prop, on } => {
+            A::Put(raw::action::Put { who, prop, on }) => {
                 self.id(who, &p.field("who"));
                 self.id(prop, &p.field("prop"));
                 self.id(on, &p.field("on"));
             }
-            A::Give { from, to, prop } => {
+            A::Give(raw::action::Give { from, to, prop }) => {
                 self.id(from, &p.field("from"));
                 self.id(to, &p.field("to"));
                 self.id(prop, &p.field("prop"));
             }
-            A::Throw { who, prop, to } => {
+            A::Throw(raw::action::Throw { who, prop, to }) => {
                 self.id(who, &p.field("who"));
                 self.id(prop, &p.field("prop"));
                 self.id(to, &p.field("to"));
             }
-            A::Line {
+            A::Line(raw::action::Line {
                 who,
                 says,
                 to,
                 until,
                 ..
-            } => {
+            }) => {
                 self.id(who, &p.field("who"));
                 self.text(says, &p.field("says"));
                 self.ids(to, &p.field("to"));
@@ -335,14 +337,15 @@ impl Texts<'_, '_> {
                     self.text(until, &p.field("until"));
                 }
             }
-            A::Camera {
-                who,
-                to,
-                via,
-                arrive,
-                frame,
-                ..
-            } => {
+            A::Camera(camera) => {
+                let raw::action::Camera {
+                    who,
+                    to,
+                    via,
+                    arrive,
+                    frame,
+                    ..
+                } = &**camera;
                 for (value, field) in [(who, "who"), (to, "to")] {
                     if let Some(value) = value {
                         self.id(value, &p.field(field));
@@ -354,16 +357,17 @@ impl Texts<'_, '_> {
                     self.text(arrive, &p.field("arrive"));
                 }
             }
-            A::Cue {
-                number,
-                what,
-                standby,
-                strikes,
-                on_slam,
-                link,
-                qlab,
-                ..
-            } => {
+            A::Cue(cue) => {
+                let raw::action::Cue {
+                    number,
+                    what,
+                    standby,
+                    strikes,
+                    on_slam,
+                    link,
+                    qlab,
+                    ..
+                } = &**cue;
                 if let Some(number) = number {
                     self.name(number, &p.field("number"));
                 }

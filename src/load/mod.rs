@@ -43,8 +43,11 @@ pub fn ron_options() -> ron::Options {
 
 pub fn load(file: &SourceFile) -> Loaded {
     let spans = SpanIndex::shared(file.shared_text());
-    let raw: raw::Scene = match halves::parse(file.text()) {
-        Ok(raw) => raw,
+    let halves::Parsed {
+        scene: mut raw,
+        rest,
+    } = match halves::parse(file.text()) {
+        Ok(parsed) => parsed,
         Err(error) => {
             return Loaded {
                 scene: None,
@@ -55,14 +58,14 @@ pub fn load(file: &SourceFile) -> Loaded {
     };
     let mut resolver = Resolver::new(&spans);
     // Hostile sizes stop here, before any work proportional to them.
-    if limits::check(&raw, &mut resolver) {
+    if limits::check(&raw, &rest, &mut resolver) {
         return Loaded {
             scene: None,
             diagnostics: resolver.finish(),
             spans,
         };
     }
-    let scene = resolve(&raw, &mut resolver).map(|scene| Scene {
+    let scene = resolve(&mut raw, rest, &mut resolver).map(|scene| Scene {
         revision: file.content_hash(),
         ..scene
     });
@@ -75,14 +78,17 @@ pub fn load(file: &SourceFile) -> Loaded {
     }
 }
 
-fn resolve(raw: &raw::Scene, r: &mut Resolver) -> Option<Scene> {
+/// The scene from its raw form; the timeline is `raw.timeline` then `rest`, and both are
+/// freed once resolved.
+fn resolve(raw: &mut raw::Scene, rest: Vec<raw::Event>, r: &mut Resolver) -> Option<Scene> {
     let root = SourcePath::root();
     r.take_settings(raw, &root);
     let set = set::resolve_set(&raw.set, r, &root.field("set"));
     let people = people::resolve_people(raw, &set, r);
     let props = people::resolve_props(raw, &set, &people, r);
     let beats = timeline::resolve_beats(raw, r);
-    let events = timeline::resolve_events(raw, &set, &people, &props, r);
+    let timeline = std::mem::take(&mut raw.timeline);
+    let events = timeline::resolve_events(timeline, rest, &set, &people, &props, r);
     let rule_levels = r.rule_levels(raw, &root);
     // After an error, unresolved references are placeholders (`RoomId(0)` in a set with
     // no rooms): building anything from them would index out of bounds. Only a clean

@@ -87,6 +87,22 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A resolver for a share of the work on another thread: the same file and settings, no
+    /// diagnostics yet. Its diagnostics come back with [`Resolver::absorb`].
+    pub fn sibling(&self) -> Resolver<'a> {
+        Resolver {
+            spans: self.spans,
+            diagnostics: Vec::new(),
+            rate: self.rate,
+            length: self.length,
+        }
+    }
+
+    /// The diagnostics of a [`Resolver::sibling`], after this one's, as if pushed here.
+    pub fn absorb(&mut self, sibling: Resolver) {
+        self.diagnostics.extend(sibling.diagnostics);
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }

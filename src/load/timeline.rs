@@ -36,21 +36,58 @@ struct Context<'a> {
     props: &'a ResolvedProps,
 }
 
+/// The events of the timeline `first` then `rest` (the halves `halves::parse` read; `rest`
+/// is empty for a file read whole). A second half is resolved on another thread with a
+/// [`Resolver::sibling`], and its diagnostics follow the first half's, in the order one pass
+/// would push them. Each half is freed on the thread that resolved it, as soon as it is.
 pub fn resolve_events(
-    raw: &raw::Scene,
+    first: Vec<raw::Event>,
+    rest: Vec<raw::Event>,
     set: &ResolvedSet,
     people: &ResolvedPeople,
     props: &ResolvedProps,
     r: &mut Resolver,
 ) -> Vec<Event> {
-    let cx = Context { set, people, props };
+    let cx = &Context { set, people, props };
+    let offset = first.len();
+    // The exact length at once: at scale this list and the raw ones are the load's peak.
+    let mut events = Vec::with_capacity(offset + rest.len());
+    if rest.is_empty() {
+        resolve_part(&first, 0, cx, r, &mut events);
+        return events;
+    }
+    let mut sibling = r.sibling();
+    let later = std::thread::scope(|scope| {
+        let later = scope.spawn(move || {
+            let mut later = Vec::with_capacity(rest.len());
+            resolve_part(&rest, offset, cx, &mut sibling, &mut later);
+            drop(rest);
+            (later, sibling)
+        });
+        resolve_part(&first, 0, cx, r, &mut events);
+        drop(first);
+        later.join()
+    });
+    let (mut later, sibling) = later.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    r.absorb(sibling);
+    events.append(&mut later);
+    events
+}
+
+/// Resolves `raw`, the timeline's events from index `offset` on, into `events`.
+fn resolve_part(
+    raw: &[raw::Event],
+    offset: usize,
+    cx: &Context,
+    r: &mut Resolver,
+    events: &mut Vec<Event>,
+) {
     let timeline = SourcePath::root().field("timeline");
-    // The exact length at once: at scale this list and the raw one are the load's peak.
-    let mut events = Vec::with_capacity(raw.timeline.len());
-    for (i, e) in raw.timeline.iter().enumerate() {
+    for (i, e) in raw.iter().enumerate() {
+        let i = offset + i;
         let p = timeline.index(i);
         let at = r.time_field(&e.at, &p, "at", "event time");
-        let action = action(&e.action, at, &cx, r, &p.field("do"));
+        let action = action(&e.action, at, cx, r, &p.field("do"));
         if let (Some(at), Some(action)) = (at, action) {
             events.push(Event {
                 at,
@@ -60,7 +97,6 @@ pub fn resolve_events(
             });
         }
     }
-    events
 }
 
 fn person(cx: &Context, r: &mut Resolver, id: &str, path: &SourcePath) -> Option<PersonId> {
@@ -165,13 +201,13 @@ fn action(
 ) -> Option<Action> {
     use raw::Action as A;
     Some(match raw {
-        A::Move {
+        A::Move(raw::action::Move {
             who,
             to,
             via,
             arrive,
             pace,
-        } => {
+        }) => {
             let who = r.lookup_field(&cx.people.ids, who, p, "who");
             let m = travel(
                 cx,
@@ -186,16 +222,16 @@ fn action(
             );
             Action::Move(Move { who: who?, ..m? })
         }
-        A::Door { door, action, by } => Action::Door {
+        A::Door(raw::action::Door { door, action, by }) => Action::Door {
             door: r.lookup(&cx.set.door_ids, door, &p.field("door"))?,
             action: *action,
             by: person(cx, r, by, &p.field("by"))?,
         },
-        A::Take { who, prop: id } => Action::Take {
+        A::Take(raw::action::Take { who, prop: id }) => Action::Take {
             who: person(cx, r, who, &p.field("who"))?,
             prop: prop(cx, r, id, &p.field("prop"))?,
         },
-        A::Put { who, prop: id, on } => {
+        A::Put(raw::action::Put { who, prop: id, on }) => {
             let who = person(cx, r, who, &p.field("who"));
             let prop = prop(cx, r, id, &p.field("prop"));
             let on = place(cx, r, on, &p.field("on"), false);
@@ -205,7 +241,7 @@ fn action(
                 on: on?,
             }
         }
-        A::Give { from, to, prop: id } => {
+        A::Give(raw::action::Give { from, to, prop: id }) => {
             let from = person(cx, r, from, &p.field("from"));
             let to = person(cx, r, to, &p.field("to"));
             let prop = prop(cx, r, id, &p.field("prop"));
@@ -215,7 +251,7 @@ fn action(
                 prop: prop?,
             }
         }
-        A::Throw { who, prop: id, to } => {
+        A::Throw(raw::action::Throw { who, prop: id, to }) => {
             let who = person(cx, r, who, &p.field("who"));
             let prop = prop(cx, r, id, &p.field("prop"));
             let to = place(cx, r, to, &p.field("to"), true);
@@ -225,7 +261,7 @@ fn action(
                 to: to?,
             }
         }
-        A::Break { who, prop: id } => {
+        A::Break(raw::action::Break { who, prop: id }) => {
             let who = person(cx, r, who, &p.field("who"));
             let prop = prop(cx, r, id, &p.field("prop"));
             Action::Break {
@@ -233,13 +269,13 @@ fn action(
                 prop: prop?,
             }
         }
-        A::Line {
+        A::Line(raw::action::Line {
             who,
             says,
             to,
             until,
             on_camera,
-        } => {
+        }) => {
             let who = person(cx, r, who, &p.field("who"));
             let to: Vec<_> = to
                 .iter()
@@ -273,15 +309,16 @@ fn action(
                 on_camera: *on_camera,
             }
         }
-        A::Camera {
-            who,
-            to,
-            via,
-            arrive,
-            frame,
-            lens_mm,
-            height,
-        } => {
+        A::Camera(camera_event) => {
+            let raw::action::Camera {
+                who,
+                to,
+                via,
+                arrive,
+                frame,
+                lens_mm,
+                height,
+            } = &**camera_event;
             let camera = camera(cx, r, who.as_deref(), p)?;
             let height = crane_height(cx, r, camera, *height, p)?;
             let travel = match to {
@@ -318,16 +355,17 @@ fn action(
                 height,
             })
         }
-        A::Cue {
-            dept,
-            number,
-            what,
-            standby,
-            strikes,
-            on_slam,
-            called,
-            ..
-        } => {
+        A::Cue(cue) => {
+            let raw::action::Cue {
+                dept,
+                number,
+                what,
+                standby,
+                strikes,
+                on_slam,
+                called,
+                ..
+            } = &**cue;
             let standby = match standby {
                 Some(text) => Some(r.time(text, &p.field("standby"), "standby time")?),
                 None => None,
@@ -352,7 +390,7 @@ fn action(
                 Some(d) => Some(r.lookup(&cx.set.door_ids, d, &p.field("on_slam"))?),
                 None => None,
             };
-            let handoff = super::handoff::resolve(raw, r, p);
+            let handoff = super::handoff::resolve(cue, r, p);
             if number.as_deref().is_some_and(|n| n.trim().is_empty()) {
                 let d = Diagnostic::error(codes::BAD_VALUE, "empty cue number")
                     .at(r.spans.span(&p.field("number")), "empty")

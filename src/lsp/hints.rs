@@ -48,12 +48,8 @@ fn all_hints(doc: &Document) -> Vec<Hint> {
     let mut out = Vec::new();
     for (i, event) in parsed.raw.timeline.iter().enumerate() {
         let (arrive, pace) = match &event.action {
-            Action::Move { arrive, pace, .. } => (arrive, pace),
-            Action::Camera {
-                to: Some(_),
-                arrive,
-                ..
-            } => (arrive, &None),
+            Action::Move(m) => (&m.arrive, &m.pace),
+            Action::Camera(c) if c.to.is_some() => (&c.arrive, &None),
             _ => continue,
         };
         let Some(leg) = legs.get(&i) else { continue };

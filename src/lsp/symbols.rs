@@ -254,30 +254,29 @@ pub fn symbols(doc: &Document) -> Option<Vec<DocumentSymbol>> {
 /// A few words for an event: its kind, who, and where to.
 pub fn summary(action: &Action) -> String {
     match action {
-        Action::Move { who, to, .. } => format!("Move {who} → {to}"),
-        Action::Door { door, action, by } => format!("Door {door} {action:?} by {by}"),
-        Action::Take { who, prop } => format!("Take {who} {prop}"),
-        Action::Put { who, prop, on } => format!("Put {who} {prop} on {on}"),
-        Action::Give { from, to, prop } => format!("Give {prop} {from} → {to}"),
-        Action::Throw { who, prop, to } => format!("Throw {who} {prop} → {to}"),
-        Action::Break { who, prop } => format!("Break {who} {prop}"),
-        Action::Line { who, says, .. } => format!("Line {who}: {}", shorten(says, 40)),
-        Action::Camera { to, frame, .. } => {
+        Action::Move(m) => format!("Move {} → {}", m.who, m.to),
+        Action::Door(d) => format!("Door {} {:?} by {}", d.door, d.action, d.by),
+        Action::Take(t) => format!("Take {} {}", t.who, t.prop),
+        Action::Put(p) => format!("Put {} {} on {}", p.who, p.prop, p.on),
+        Action::Give(g) => format!("Give {} {} → {}", g.prop, g.from, g.to),
+        Action::Throw(t) => format!("Throw {} {} → {}", t.who, t.prop, t.to),
+        Action::Break(b) => format!("Break {} {}", b.who, b.prop),
+        Action::Line(l) => format!("Line {}: {}", l.who, shorten(&l.says, 40)),
+        Action::Camera(c) => {
             let mut s = "Camera".to_string();
-            if let Some(to) = to {
+            if let Some(to) = &c.to {
                 s.push_str(&format!(" → {to}"));
             }
-            if !frame.is_empty() {
-                s.push_str(&format!(" frame {}", frame.join(", ")));
+            if !c.frame.is_empty() {
+                s.push_str(&format!(" frame {}", c.frame.join(", ")));
             }
             s
         }
-        Action::Cue {
-            dept, number, what, ..
-        } => format!(
-            "Cue {dept:?} {}: {}",
-            number.as_deref().unwrap_or("-"),
-            shorten(what, 40)
+        Action::Cue(c) => format!(
+            "Cue {:?} {}: {}",
+            c.dept,
+            c.number.as_deref().unwrap_or("-"),
+            shorten(&c.what, 40)
         ),
     }
 }
