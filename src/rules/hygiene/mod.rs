@@ -100,7 +100,7 @@ pub fn shared_wall(a: &Polygon, b: &Polygon) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::shared_wall;
-    use crate::geometry::Polygon;
+    use crate::geometry::{Point, Polygon};
 
     #[test]
     fn shared_wall_is_the_overlap_of_collinear_edges() {
@@ -127,5 +127,19 @@ mod tests {
             shared_wall(&kitchen, &Polygon::rect(15.0, 20.0, 2.0, 2.0)),
             0.0
         );
+    }
+
+    #[test]
+    fn shared_wall_is_the_same_whichever_way_round_the_rooms_are_written() {
+        let kitchen = Polygon::rect(10.0, 20.0, 4.0, 3.5);
+        let corners =
+            |c: &[(f64, f64)]| Polygon::new(c.iter().map(|&(x, y)| Point::new(x, y)).collect());
+        // The living room (14..16, 21..26) corner by corner, one way and then the other.
+        let one_way = corners(&[(14.0, 21.0), (16.0, 21.0), (16.0, 26.0), (14.0, 26.0)]);
+        let other_way = corners(&[(14.0, 21.0), (14.0, 26.0), (16.0, 26.0), (16.0, 21.0)]);
+        for living in [&one_way, &other_way] {
+            assert!((shared_wall(&kitchen, living) - 2.5).abs() < 1e-9);
+            assert!((shared_wall(living, &kitchen) - 2.5).abs() < 1e-9);
+        }
     }
 }
