@@ -203,6 +203,40 @@ mod tests {
     }
 
     #[test]
+    fn a_doorway_exactly_a_body_wide_is_passed_and_two_centimetres_narrower_is_a_squeeze() {
+        // ana (0.25 m radius) walks from L3 (8, 1.2) through the open hall door (9, 2) to H3
+        // (10, 2.8): at a slant, her straight line passes 0.2 m from the near jamb, but
+        // through a doorway she squares up to the gap, so its half width is her clearance.
+        let through = |width: &str| -> Vec<String> {
+            let text = scene(
+                r#"timeline: [
+                    (at: "0:01", do: Move(who: "ana", to: "L3", arrive: "0:06")),
+                    (at: "0:07", do: Move(who: "ana", to: "H3", arrive: "0:10")),
+                ]"#,
+            )
+            .replace(
+                r#"width: 0.9, hinge: Left, swings_into: "hall", state: Closed"#,
+                &format!(r#"width: {width}, hinge: Left, swings_into: "hall", state: Open"#),
+            )
+            .replace(
+                r#""H1": (room: "hall", at: (10.0, 2.0)),"#,
+                r#""H1": (room: "hall", at: (10.0, 2.0)), "H3": (room: "hall", at: (10.0, 2.8)), "L3": (room: "living", at: (8.0, 1.2)),"#,
+            );
+            check(&TightSqueeze, &text)
+                .into_iter()
+                .map(|d| d.message)
+                .collect()
+        };
+        assert_eq!(through("0.5"), Vec::<String>::new());
+        assert_eq!(
+            through("0.46"),
+            [
+                "`ana` squeezes past the jamb of `hall-door` at 0:08.5 on the way to `H3`: 0.23 m clear, comfortable is 0.25 m"
+            ]
+        );
+    }
+
+    #[test]
     fn stepping_off_and_onto_a_mark_beside_a_wall_is_not_judged() {
         // K3 is 0.2 m from the south wall; the first and last 0.25 m of each walk are the
         // performer's own business.
