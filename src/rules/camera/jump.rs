@@ -183,7 +183,7 @@ mod tests {
             r#""C1": (room: "living", at: (8.4, 3.6)),"#,
             r#""C1": (room: "living", at: (8.4, 3.6)), "L3": (room: "living", at: (8.0, 2.3)),
                "L4": (room: "living", at: (4.5, 2.3)), "L5": (room: "living", at: (6.0, 1.6)),
-               "L6": (room: "living", at: (4.7, 0.45)),"#,
+               "L6": (room: "living", at: (4.7, 0.45)), "L7": (room: "living", at: (6.0, 3.9)),"#,
         )
     }
 
@@ -208,6 +208,20 @@ mod tests {
                 "`cam` swings 489°/s at 0:10.5, too fast for an operator: it reads as a cut | the camera's move swings its view past `ben` | slow the camera's move or route it farther from `ben`; or frame a mark ahead instead, so the camera turns less"
             ]
         );
+    }
+
+    #[test]
+    fn a_subject_drifting_slowly_across_a_long_way_is_not_the_cause() {
+        // ben sets off on a slow 1.9 m drift north (L7, 0.06 m/s) as the camera runs past
+        // him: he has far to go, but it is the camera's speed that whips the view.
+        let found = whips(r#"(at: "0:09", do: Move(who: "ben", to: "L7", arrive: "0:40")),"#);
+        assert!(!found.is_empty());
+        for whip in &found {
+            assert!(
+                whip.contains("| the camera's move swings its view past `ben` |"),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
